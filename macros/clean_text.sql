@@ -1,0 +1,21 @@
+{#- clean_text(text_expr): trimmed text, null when empty or only blanks. -#}
+{% macro clean_text(text_expr) -%}
+    nullif(trim({{ text_expr }}), '')
+{%- endmacro %}
+
+{#- to_utc_date(text_expr): the UTC calendar date of an ISO-8601 date or timestamp text. -#}
+{% macro to_utc_date(text_expr) -%}
+    cast({{ to_utc_timestamp(text_expr) }} as date)
+{%- endmacro %}
+
+{#-
+    future_cutoff(): the latest believable timestamp, the run's own start time plus
+    var('future_skew_days') of clock skew. Later stamps are rejected as future_timestamp.
+-#}
+{% macro future_cutoff() -%}
+    {{ dbt.dateadd(
+        'day',
+        var('future_skew_days'),
+        "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as timestamp)"
+    ) }}
+{%- endmacro %}

@@ -1,0 +1,33 @@
+{#-
+    json_text(json_expr, key): the value at top-level `key` of a JSON object held as text,
+    returned as text (null when absent). Callers cast it with dbt.safe_cast.
+-#}
+{% macro json_text(json_expr, key) -%}
+    {{ return(adapter.dispatch('json_text', 'customer_success_kpis')(json_expr, key)) }}
+{%- endmacro %}
+
+{% macro default__json_text(json_expr, key) -%}
+    ({{ json_expr }})::json ->> '{{ key }}'
+{%- endmacro %}
+
+{% macro duckdb__json_text(json_expr, key) -%}
+    json_extract_string({{ json_expr }}, '$.{{ key }}')
+{%- endmacro %}
+
+{#-
+    is_json_object(text_expr): true when the text is a valid JSON object, false otherwise
+    (invalid JSON, an array, a scalar). Null input gives null.
+-#}
+{% macro is_json_object(text_expr) -%}
+    {{ return(adapter.dispatch('is_json_object', 'customer_success_kpis')(text_expr)) }}
+{%- endmacro %}
+
+{% macro default__is_json_object(text_expr) -%}
+    {{ exceptions.raise_compiler_error(
+        "is_json_object has no implementation for adapter '" ~ adapter.type() ~ "' yet"
+    ) }}
+{%- endmacro %}
+
+{% macro duckdb__is_json_object(text_expr) -%}
+    coalesce(json_valid({{ text_expr }}) and try(json_type({{ text_expr }})) = 'OBJECT', false)
+{%- endmacro %}

@@ -1,0 +1,80 @@
+-- one row per account per month, from its sign-up month to the as-of month: MRR at the
+-- end of the previous month (m0) and of this one (m1), and the month's movement class
+with
+
+customer_days as (
+    select * from {{ ref('int_customer_days') }}
+),
+
+report_months as (
+    select * from {{ ref('int_report_months') }}
+),
+
+first_paying as (
+    select
+        account_id,
+        min(date_day) as first_paying_date
+    from customer_days
+    where is_paying
+    group by account_id
+),
+
+month_ends as (
+    -- MRR at the last day of each month the data can see (the as-of date in its month)
+    select
+        customer_days.account_id,
+        customer_days.month,
+        customer_days.mrr as m1
+    from customer_days
+    inner join report_months
+        on customer_days.date_day = report_months.observed_until
+),
+
+paired as (
+    select
+        month_ends.account_id,
+        month_ends.month,
+        coalesce(
+            lag(month_ends.m1) over (
+                partition by month_ends.account_id order by month_ends.month
+            ),
+            cast(0 as {{ type_money() }})
+        ) as m0,
+        month_ends.m1,
+        coalesce(first_paying.first_paying_date < month_ends.month, false) as has_paid_before
+    from month_ends
+    left join first_paying
+        on month_ends.account_id = first_paying.account_id
+),
+
+classified as (
+    select
+        *,
+        case
+            when m0 = 0 and m1 > 0 and not has_paid_before then 'new'
+            when m0 = 0 and m1 > 0 then 'reactivation'
+            when m0 > 0 and m1 = 0 then 'churn'
+            when m0 > 0 and m1 > m0 then 'expansion'
+            when m0 > 0 and m1 < m0 then 'contraction'
+            else 'none'
+        end as movement
+    from paired
+),
+
+final as (
+    select
+        account_id,
+        month,
+        m0,
+        m1,
+        has_paid_before,
+        movement,
+        case when movement = 'new' then m1 else 0 end as new_mrr,
+        case when movement = 'reactivation' then m1 else 0 end as reactivation_mrr,
+        case when movement = 'expansion' then m1 - m0 else 0 end as expansion_mrr,
+        case when movement = 'contraction' then m0 - m1 else 0 end as contraction_mrr,
+        case when movement = 'churn' then m0 else 0 end as churned_mrr
+    from classified
+)
+
+select * from final

@@ -1,0 +1,78 @@
+-- one row per month per segment per kpi: the scorecard a BI tool charts directly
+with
+
+revenue as (
+    select * from {{ ref('revenue_monthly') }}
+),
+
+trials as (
+    select * from {{ ref('trials_monthly') }}
+),
+
+{%- set revenue_kpis = [
+    {'kpi': 'mrr', 'value': 'mrr'},
+    {'kpi': 'paying_accounts', 'value': 'paying_accounts'},
+    {'kpi': 'arpa', 'value': 'arpa', 'numerator': 'mrr', 'denominator': 'paying_accounts'},
+    {'kpi': 'new_mrr', 'value': 'new_mrr'},
+    {'kpi': 'reactivation_mrr', 'value': 'reactivation_mrr'},
+    {'kpi': 'expansion_mrr', 'value': 'expansion_mrr'},
+    {'kpi': 'contraction_mrr', 'value': 'contraction_mrr'},
+    {'kpi': 'churned_mrr', 'value': 'churned_mrr'},
+    {'kpi': 'net_new_mrr', 'value': 'net_new_mrr'},
+    {'kpi': 'quick_ratio', 'value': 'quick_ratio',
+        'numerator': 'new_mrr + reactivation_mrr + expansion_mrr',
+        'denominator': 'contraction_mrr + churned_mrr'},
+    {'kpi': 'logo_churn_rate', 'value': 'logo_churn_rate',
+        'numerator': 'churned_accounts', 'denominator': 'start_accounts'},
+    {'kpi': 'customer_retention_rate', 'value': 'customer_retention_rate',
+        'numerator': 'retained_accounts', 'denominator': 'start_accounts'},
+    {'kpi': 'gross_mrr_churn_rate', 'value': 'gross_mrr_churn_rate',
+        'numerator': 'churned_mrr + contraction_mrr', 'denominator': 'start_mrr'},
+    {'kpi': 'grr', 'value': 'grr',
+        'numerator': 'start_mrr - churned_mrr - contraction_mrr', 'denominator': 'start_mrr'},
+    {'kpi': 'nrr', 'value': 'nrr',
+        'numerator': 'start_mrr + expansion_mrr - contraction_mrr - churned_mrr',
+        'denominator': 'start_mrr'},
+    {'kpi': 'nrr_12m', 'value': 'nrr_12m',
+        'numerator': 'cohort_end_mrr_12m', 'denominator': 'cohort_start_mrr_12m'},
+    {'kpi': 'grr_12m', 'value': 'grr_12m',
+        'numerator': 'cohort_retained_mrr_12m', 'denominator': 'cohort_start_mrr_12m'},
+    {'kpi': 'logo_retention_12m', 'value': 'logo_retention_12m',
+        'numerator': 'cohort_paying_accounts_12m', 'denominator': 'cohort_accounts_12m'},
+    {'kpi': 'expansion_rate', 'value': 'expansion_rate',
+        'numerator': 'expansion_mrr', 'denominator': 'start_mrr'},
+    {'kpi': 'upgrade_rate', 'value': 'upgrade_rate',
+        'numerator': 'upgraded_accounts', 'denominator': 'start_accounts'},
+    {'kpi': 'renewal_rate', 'value': 'renewal_rate',
+        'numerator': 'contracts_renewed', 'denominator': 'contracts_due'},
+    {'kpi': 'clv', 'value': 'clv',
+        'numerator': 'margin_per_account', 'denominator': 'mean_logo_churn_rate_3m'},
+] %}
+
+{%- set trial_kpis = [
+    {'kpi': 'trial_starts', 'value': 'trial_starts'},
+    {'kpi': 'free_to_paid_conversion_rate', 'value': 'free_to_paid_conversion_rate',
+        'numerator': 'trials_converted', 'denominator': 'trial_starts',
+        'complete': 'is_complete_period and is_conversion_window_complete'},
+    {'kpi': 'median_days_to_paid', 'value': 'median_days_to_paid'},
+] %}
+
+unioned as (
+    {{ kpi_rows('revenue', revenue_kpis) }}
+    union all
+    {{ kpi_rows('trials', trial_kpis) }}
+),
+
+final as (
+    select
+        cast(month as date) as month,
+        cast(segment as {{ dbt.type_string() }}) as segment,
+        kpi,
+        value,
+        numerator,
+        denominator,
+        is_complete_period
+    from unioned
+)
+
+select * from final

@@ -1,0 +1,206 @@
+-- one row per month per segment: MRR, its movements, and the revenue and retention KPIs
+with
+
+month_segments as (
+    select * from {{ ref('int_report_month_segments') }}
+),
+
+account_months as (
+    select * from {{ ref('int_account_months_classified') }}
+),
+
+accounts_segmented as (
+    select * from {{ ref('int_accounts_segmented') }}
+),
+
+contracts as (
+    select * from {{ ref('int_annual_contracts_renewed') }}
+),
+
+movements as (
+    select
+        account_months.month,
+        accounts_segmented.reporting_segment,
+        sum(account_months.m1) as mrr,
+        sum(case when account_months.m1 > 0 then 1 else 0 end) as paying_accounts,
+        sum(account_months.m0) as start_mrr,
+        sum(case when account_months.m0 > 0 then 1 else 0 end) as start_accounts,
+        sum(case when account_months.m0 > 0 and account_months.m1 = 0 then 1 else 0 end)
+        as churned_accounts,
+        sum(case when account_months.m0 > 0 and account_months.m1 > 0 then 1 else 0 end)
+        as retained_accounts,
+        sum(case when account_months.movement = 'expansion' then 1 else 0 end)
+        as upgraded_accounts,
+        sum(account_months.new_mrr) as new_mrr,
+        sum(account_months.reactivation_mrr) as reactivation_mrr,
+        sum(account_months.expansion_mrr) as expansion_mrr,
+        sum(account_months.contraction_mrr) as contraction_mrr,
+        sum(account_months.churned_mrr) as churned_mrr
+    from account_months
+    inner join accounts_segmented
+        on account_months.account_id = accounts_segmented.account_id
+    group by account_months.month, accounts_segmented.reporting_segment
+),
+
+twelve_month_cohorts as (
+    -- accounts paying at the end of month M-12, followed to the end of month M
+    select
+        current_months.month,
+        accounts_segmented.reporting_segment,
+        count(*) as cohort_accounts_12m,
+        sum(earlier_months.m1) as cohort_start_mrr_12m,
+        sum(current_months.m1) as cohort_end_mrr_12m,
+        sum(case
+            when current_months.m1 < earlier_months.m1 then current_months.m1
+            else earlier_months.m1
+        end) as cohort_retained_mrr_12m,
+        sum(case when current_months.m1 > 0 then 1 else 0 end) as cohort_paying_accounts_12m
+    from account_months as earlier_months
+    inner join account_months as current_months
+        on
+            earlier_months.account_id = current_months.account_id
+            and current_months.month
+            = cast({{ dbt.dateadd('month', 12, 'earlier_months.month') }} as date)
+    inner join accounts_segmented
+        on earlier_months.account_id = accounts_segmented.account_id
+    where earlier_months.m1 > 0
+    group by current_months.month, accounts_segmented.reporting_segment
+),
+
+renewals as (
+    select
+        contracts.renewal_month as month,
+        accounts_segmented.reporting_segment,
+        sum(case when not contracts.is_pending then 1 else 0 end) as contracts_due,
+        sum(case when contracts.is_renewed then 1 else 0 end) as contracts_renewed,
+        sum(case when contracts.is_pending then 1 else 0 end) as contracts_pending
+    from contracts
+    inner join accounts_segmented
+        on contracts.account_id = accounts_segmented.account_id
+    group by contracts.renewal_month, accounts_segmented.reporting_segment
+),
+
+joined as (
+    select
+        month_segments.month,
+        month_segments.reporting_segment as segment,
+        month_segments.is_complete_period,
+        coalesce(movements.mrr, 0) as mrr,
+        coalesce(movements.paying_accounts, 0) as paying_accounts,
+        coalesce(movements.start_mrr, 0) as start_mrr,
+        coalesce(movements.start_accounts, 0) as start_accounts,
+        coalesce(movements.churned_accounts, 0) as churned_accounts,
+        coalesce(movements.retained_accounts, 0) as retained_accounts,
+        coalesce(movements.upgraded_accounts, 0) as upgraded_accounts,
+        coalesce(movements.new_mrr, 0) as new_mrr,
+        coalesce(movements.reactivation_mrr, 0) as reactivation_mrr,
+        coalesce(movements.expansion_mrr, 0) as expansion_mrr,
+        coalesce(movements.contraction_mrr, 0) as contraction_mrr,
+        coalesce(movements.churned_mrr, 0) as churned_mrr,
+        coalesce(twelve_month_cohorts.cohort_accounts_12m, 0) as cohort_accounts_12m,
+        coalesce(twelve_month_cohorts.cohort_start_mrr_12m, 0) as cohort_start_mrr_12m,
+        coalesce(twelve_month_cohorts.cohort_end_mrr_12m, 0) as cohort_end_mrr_12m,
+        coalesce(twelve_month_cohorts.cohort_retained_mrr_12m, 0) as cohort_retained_mrr_12m,
+        coalesce(twelve_month_cohorts.cohort_paying_accounts_12m, 0)
+        as cohort_paying_accounts_12m,
+        coalesce(renewals.contracts_due, 0) as contracts_due,
+        coalesce(renewals.contracts_renewed, 0) as contracts_renewed,
+        coalesce(renewals.contracts_pending, 0) as contracts_pending
+    from month_segments
+    left join movements
+        on
+            month_segments.month = movements.month
+            and month_segments.reporting_segment = movements.reporting_segment
+    left join twelve_month_cohorts
+        on
+            month_segments.month = twelve_month_cohorts.month
+            and month_segments.reporting_segment = twelve_month_cohorts.reporting_segment
+    left join renewals
+        on
+            month_segments.month = renewals.month
+            and month_segments.reporting_segment = renewals.reporting_segment
+),
+
+ratios as (
+    select
+        *,
+        new_mrr + reactivation_mrr + expansion_mrr - contraction_mrr - churned_mrr
+        as net_new_mrr,
+        {{ safe_ratio('mrr', 'paying_accounts') }} as arpa,
+        {{ safe_ratio(
+            'new_mrr + reactivation_mrr + expansion_mrr', 'contraction_mrr + churned_mrr'
+        ) }} as quick_ratio,
+        {{ safe_ratio('churned_accounts', 'start_accounts') }} as logo_churn_rate,
+        {{ safe_ratio('retained_accounts', 'start_accounts') }} as customer_retention_rate,
+        {{ safe_ratio('churned_mrr + contraction_mrr', 'start_mrr') }} as gross_mrr_churn_rate,
+        {{ safe_ratio('start_mrr - churned_mrr - contraction_mrr', 'start_mrr') }} as grr,
+        {{ safe_ratio(
+            'start_mrr + expansion_mrr - contraction_mrr - churned_mrr', 'start_mrr'
+        ) }} as nrr,
+        {{ safe_ratio('cohort_end_mrr_12m', 'cohort_start_mrr_12m') }} as nrr_12m,
+        {{ safe_ratio('cohort_retained_mrr_12m', 'cohort_start_mrr_12m') }} as grr_12m,
+        {{ safe_ratio('cohort_paying_accounts_12m', 'cohort_accounts_12m') }}
+        as logo_retention_12m,
+        {{ safe_ratio('expansion_mrr', 'start_mrr') }} as expansion_rate,
+        {{ safe_ratio('upgraded_accounts', 'start_accounts') }} as upgrade_rate,
+        {{ safe_ratio('contracts_renewed', 'contracts_due') }} as renewal_rate
+    from joined
+),
+
+with_clv as (
+    -- clv: arpa x gross margin over the mean logo churn of this month and the two before
+    select
+        *,
+        avg(logo_churn_rate) over (
+            partition by segment order by month rows between 2 preceding and current row
+        ) as mean_logo_churn_rate_3m,
+        arpa * {{ var('gross_margin') }} as margin_per_account
+    from ratios
+),
+
+final as (
+    select
+        cast(month as date) as month,
+        cast(segment as {{ dbt.type_string() }}) as segment,
+        is_complete_period,
+        cast(mrr as {{ type_money() }}) as mrr,
+        cast(paying_accounts as {{ dbt.type_bigint() }}) as paying_accounts,
+        arpa,
+        cast(new_mrr as {{ type_money() }}) as new_mrr,
+        cast(reactivation_mrr as {{ type_money() }}) as reactivation_mrr,
+        cast(expansion_mrr as {{ type_money() }}) as expansion_mrr,
+        cast(contraction_mrr as {{ type_money() }}) as contraction_mrr,
+        cast(churned_mrr as {{ type_money() }}) as churned_mrr,
+        cast(net_new_mrr as {{ type_money() }}) as net_new_mrr,
+        quick_ratio,
+        cast(start_mrr as {{ type_money() }}) as start_mrr,
+        cast(start_accounts as {{ dbt.type_bigint() }}) as start_accounts,
+        cast(churned_accounts as {{ dbt.type_bigint() }}) as churned_accounts,
+        cast(retained_accounts as {{ dbt.type_bigint() }}) as retained_accounts,
+        cast(upgraded_accounts as {{ dbt.type_bigint() }}) as upgraded_accounts,
+        logo_churn_rate,
+        customer_retention_rate,
+        gross_mrr_churn_rate,
+        grr,
+        nrr,
+        expansion_rate,
+        upgrade_rate,
+        cast(cohort_accounts_12m as {{ dbt.type_bigint() }}) as cohort_accounts_12m,
+        cast(cohort_paying_accounts_12m as {{ dbt.type_bigint() }}) as cohort_paying_accounts_12m,
+        cast(cohort_start_mrr_12m as {{ type_money() }}) as cohort_start_mrr_12m,
+        cast(cohort_end_mrr_12m as {{ type_money() }}) as cohort_end_mrr_12m,
+        cast(cohort_retained_mrr_12m as {{ type_money() }}) as cohort_retained_mrr_12m,
+        nrr_12m,
+        grr_12m,
+        logo_retention_12m,
+        cast(contracts_due as {{ dbt.type_bigint() }}) as contracts_due,
+        cast(contracts_renewed as {{ dbt.type_bigint() }}) as contracts_renewed,
+        cast(contracts_pending as {{ dbt.type_bigint() }}) as contracts_pending,
+        renewal_rate,
+        margin_per_account,
+        mean_logo_churn_rate_3m,
+        {{ safe_ratio('margin_per_account', 'mean_logo_churn_rate_3m') }} as clv
+    from with_clv
+)
+
+select * from final

@@ -1,0 +1,61 @@
+-- one row per raw account row: typed, normalised, with its reject reason (null when clean)
+-- and whether a later version of the same account_id supersedes it
+with
+
+raw_accounts as (
+    select * from {{ raw_relation('raw_accounts') }} as raw_rows
+),
+
+typed as (
+    select
+        {{ clean_text('account_id') }} as account_id,
+        {{ clean_text('account_name') }} as account_name,
+        {{ clean_text('created_at') }} as created_at_text,
+        {{ to_utc_timestamp(clean_text('created_at')) }} as created_at,
+        {{ clean_text('segment') }} as segment_text,
+        {{ to_snake_case('segment') }} as segment,
+        {{ clean_text('industry') }} as industry,
+        {{ clean_text('region') }} as region,
+        {{ clean_text('csm_owner') }} as csm_owner,
+        {{ clean_text('referred_by_account_id') }} as referred_by_account_id,
+        {{ clean_text('is_internal') }} as is_internal_text,
+        {{ parse_boolean('is_internal') }} as is_internal_parsed,
+        {{ clean_text('updated_at') }} as updated_at_text,
+        {{ to_utc_timestamp(clean_text('updated_at')) }} as updated_at
+    from raw_accounts
+),
+
+judged as (
+    -- the first failing check names the reason
+    {%- set checks = [
+        ["account_id is null", "missing_required_value", "account_id"],
+        ["created_at_text is null", "missing_required_value", "created_at"],
+        ["segment_text is null", "missing_required_value", "segment"],
+        ["created_at is null", "unparseable_timestamp", "created_at"],
+        ["updated_at_text is not null and updated_at is null", "unparseable_timestamp",
+            "updated_at"],
+        ["created_at > " ~ future_cutoff(), "future_timestamp", "created_at"],
+        ["segment not in ('self_serve', 'high_touch')", "unknown_segment", "segment"],
+        ["is_internal_text is not null and is_internal_parsed is null", "invalid_boolean",
+            "is_internal"],
+    ] %}
+    select
+        *,
+        {{ first_failure(checks) }}
+    from typed
+),
+
+versioned as (
+    -- among clean rows of one account_id the latest updated_at wins; the rest are duplicates
+    select
+        *,
+        coalesce(is_internal_parsed, false) as is_internal,
+        reject_reason is null
+        and row_number() over (
+            partition by account_id, reject_reason is null
+            order by updated_at desc nulls last, created_at desc, account_name desc
+        ) > 1 as is_duplicate
+    from judged
+)
+
+select * from versioned

@@ -1,0 +1,145 @@
+-- one row per raw event row: typed, with every property of the event catalogue parsed into
+-- a typed column, its reject reason (null when clean), and whether it repeats an event_id
+with
+
+raw_events as (
+    select * from {{ raw_relation('raw_events') }} as raw_rows
+),
+
+accounts as (
+    select * from {{ ref('stg_raw__accounts') }}
+),
+
+fx_rates as (
+    select * from {{ ref('fx_rates') }}
+),
+
+typed as (
+    select
+        {{ clean_text('raw_events.event_id') }} as event_id,
+        {{ clean_text('raw_events.account_id') }} as account_id,
+        {{ clean_text('raw_events.user_id') }} as user_id,
+        {{ clean_text('raw_events.event_name') }} as event_name_text,
+        {{ to_snake_case('raw_events.event_name') }} as event_name,
+        {{ clean_text('raw_events.occurred_at') }} as occurred_at_text,
+        {{ to_utc_timestamp(clean_text('raw_events.occurred_at')) }} as occurred_at,
+        {{ clean_text('raw_events.loaded_at') }} as loaded_at_text,
+        {{ to_utc_timestamp(clean_text('raw_events.loaded_at')) }} as loaded_at_parsed,
+        {{ clean_text('raw_events.properties') }} as properties,
+        raw_events.event_id as raw_event_id,
+        raw_events.account_id as raw_account_id,
+        raw_events.user_id as raw_user_id,
+        raw_events.event_name as raw_event_name,
+        raw_events.occurred_at as raw_occurred_at,
+        raw_events.properties as raw_properties,
+        raw_events.loaded_at as raw_loaded_at
+    from raw_events
+),
+
+with_properties as (
+    select
+        typed.*,
+        {{ is_json_object('typed.properties') }} as has_valid_properties,
+        {%- for key in ['plan', 'billing_interval', 'currency', 'reason', 'ticket_id', 'channel',
+                        'topic', 'resolution', 'article_id', 'query', 'conversation_id', 'step',
+                        'tour_id', 'campaign_id', 'message_id', 'meeting_id', 'meeting_type',
+                        'kind', 'text', 'feature', 'amount', 'seats', 'current_period_end',
+                        'trial_end', 'scheduled_for', 'clicked_result', 'resolved',
+                        'escalated'] %}
+        case
+            when {{ is_json_object('typed.properties') }}
+                then {{ clean_text(json_text('typed.properties', key)) }}
+        end as prop_{{ key }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from typed
+),
+
+categorised as (
+    select
+        with_properties.*,
+        case
+            when event_name in (
+                'subscription_started', 'subscription_changed', 'subscription_renewed',
+                'subscription_cancelled', 'trial_started'
+            ) then 'billing'
+            when event_name in ('ticket_opened', 'ticket_agent_replied', 'ticket_resolved')
+                then 'support'
+            when event_name in (
+                'help_article_viewed', 'help_search_performed', 'chatbot_conversation_ended'
+            ) then 'self_help'
+            when event_name in (
+                'onboarding_step_completed', 'product_tour_started', 'product_tour_completed'
+            ) then 'onboarding'
+            when event_name in ('email_sent', 'email_opened', 'email_clicked') then 'email'
+            when event_name in (
+                'csm_meeting_scheduled', 'csm_meeting_completed', 'csm_meeting_cancelled'
+            ) then 'success'
+            when event_name = 'feedback_submitted' then 'feedback'
+            when event_name = 'error_occurred' then 'error'
+            when event_name = 'referral_sent' then 'growth'
+            else 'product'
+        end as event_category,
+        event_name in (
+            'subscription_started', 'subscription_changed', 'subscription_renewed'
+        ) as is_priced_billing_event,
+        {{ dbt.safe_cast('prop_amount', type_money()) }} as amount,
+        lower(prop_billing_interval) as billing_interval,
+        upper(coalesce(prop_currency, 'USD')) as currency_code,
+        {{ dbt.safe_cast('prop_seats', dbt.type_int()) }} as seats,
+        {{ to_utc_date('prop_current_period_end') }} as current_period_end,
+        {{ to_utc_date('prop_trial_end') }} as trial_end,
+        {{ to_utc_date('prop_scheduled_for') }} as scheduled_for,
+        {{ parse_boolean('prop_clicked_result') }} as clicked_result,
+        {{ parse_boolean('prop_resolved') }} as is_resolved,
+        {{ parse_boolean('prop_escalated') }} as is_escalated
+    from with_properties
+),
+
+judged as (
+    -- the first failing check names the reason
+    {%- set priced = "categorised.is_priced_billing_event and " %}
+    {%- set checks = [
+        ["categorised.event_id is null", "missing_required_value", "event_id"],
+        ["categorised.account_id is null", "missing_required_value", "account_id"],
+        ["categorised.event_name is null", "missing_required_value", "event_name"],
+        ["categorised.occurred_at_text is null", "missing_required_value", "occurred_at"],
+        ["categorised.occurred_at is null", "unparseable_timestamp", "occurred_at"],
+        ["categorised.loaded_at_text is not null and categorised.loaded_at_parsed is null",
+            "unparseable_timestamp", "loaded_at"],
+        ["categorised.occurred_at > " ~ future_cutoff(), "future_timestamp", "occurred_at"],
+        ["accounts.account_id is null", "unknown_account", "account_id"],
+        ["categorised.properties is not null and not categorised.has_valid_properties",
+            "invalid_json_properties", "properties"],
+        [priced ~ "categorised.prop_amount is null", "missing_required_value",
+            "properties.amount"],
+        [priced ~ "categorised.amount is null", "invalid_amount", "properties.amount"],
+        [priced ~ "categorised.amount < 0", "negative_amount", "properties.amount"],
+        [priced ~ "coalesce(categorised.billing_interval, '') not in ('month', 'year')",
+            "invalid_billing_interval", "properties.billing_interval"],
+        [priced ~ "fx_rates.currency_code is null", "unknown_currency", "properties.currency"],
+    ] %}
+    select
+        categorised.*,
+        {{ first_failure(checks) }},
+        fx_rates.usd_per_unit,
+        coalesce(categorised.loaded_at_parsed, categorised.occurred_at) as loaded_at
+    from categorised
+    left join accounts
+        on categorised.account_id = accounts.account_id
+    left join fx_rates
+        on categorised.currency_code = fx_rates.currency_code
+),
+
+deduplicated as (
+    -- at-least-once delivery: among clean rows of one event_id the first loaded counts
+    select
+        *,
+        reject_reason is null
+        and row_number() over (
+            partition by event_id, reject_reason is null
+            order by loaded_at, occurred_at, properties
+        ) > 1 as is_duplicate
+    from judged
+)
+
+select * from deduplicated
