@@ -1,4 +1,5 @@
--- to_snake_case, parse_boolean, safe_ratio, is_json_object and json_text over literals.
+-- to_snake_case, parse_boolean, safe_ratio, dbt.safe_cast, is_json_object and json_text
+-- over literals.
 with
 
 checks as (
@@ -15,6 +16,8 @@ checks as (
     union all select 'json object', {{ is_json_object("'{\"a\": 1}'") }}
     union all select 'json array', not {{ is_json_object("'[1]'") }}
     union all select 'json broken', not {{ is_json_object("'{\"a\": '") }}
+    union all select 'safe cast bad', {{ dbt.safe_cast("'lots'", 'decimal(28, 6)') }} is null
+    union all select 'safe cast good', {{ dbt.safe_cast("'12.5'", 'decimal(28, 6)') }} = 12.5
     union all select 'json text', {{ json_text("'{\"amount\": 12.5}'", 'amount') }} = '12.5'
 )
 

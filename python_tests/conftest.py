@@ -1,0 +1,185 @@
+"""Shared fixtures: build the dbt project on a tiny raw dataset written by a test.
+
+A test module describes its raw rows inline, calls `build_project(...)` once in a
+module-scoped fixture, and reads the marts through the returned `Build`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DBT = REPO_ROOT / ".venv" / "bin" / "dbt"
+
+ACCOUNT_COLUMNS = [
+    "account_id", "account_name", "created_at", "segment", "industry", "region",
+    "csm_owner", "referred_by_account_id", "is_internal", "updated_at",
+]
+EVENT_COLUMNS = [
+    "event_id", "account_id", "user_id", "event_name", "occurred_at", "properties", "loaded_at",
+]
+SURVEY_COLUMNS = [
+    "response_id", "account_id", "user_id", "survey_type", "score", "sent_at",
+    "responded_at", "comment", "touchpoint",
+]
+
+# Fixture datasets are tiny, so a couple of deliberately bad rows are a large share:
+# the quarantine thresholds are opened unless a test sets them.
+DEFAULT_VARS: dict[str, Any] = {"quarantine_warn_share": 1, "quarantine_error_share": 1}
+
+
+def account(account_id: str, created_at: str, segment: str = "self_serve", **extra: str) -> dict:
+    """One raw_accounts row."""
+    return {"account_id": account_id, "created_at": created_at, "segment": segment, **extra}
+
+
+def event(
+    event_id: str,
+    account_id: str,
+    event_name: str,
+    occurred_at: str,
+    user_id: str = "",
+    **properties: Any,
+) -> dict:
+    """One raw_events row; keyword arguments become its JSON properties."""
+    return {
+        "event_id": event_id,
+        "account_id": account_id,
+        "user_id": user_id,
+        "event_name": event_name,
+        "occurred_at": occurred_at,
+        "properties": json.dumps(properties, sort_keys=True) if properties else "",
+    }
+
+
+def monthly(amount: float, **extra: Any) -> dict:
+    """Properties of a monthly subscription at `amount` per month."""
+    return {"plan": "team", "amount": amount, "billing_interval": "month", **extra}
+
+
+def yearly(amount: float, current_period_end: str, **extra: Any) -> dict:
+    """Properties of an annual contract at `amount` per year."""
+    return {
+        "plan": "enterprise", "amount": amount, "billing_interval": "year",
+        "current_period_end": current_period_end, **extra,
+    }
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
+    """Write rows as a raw CSV file with the contract's columns (missing values empty)."""
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({column: row.get(column, "") for column in columns})
+
+
+def write_parquet(path: Path, columns: list[str], rows: list[dict]) -> None:
+    """Write rows as a raw Parquet file, every column text, via a temporary CSV."""
+    scratch = path.with_suffix(".tmp.csv")
+    write_csv(scratch, columns, rows)
+    with duckdb.connect() as con:
+        con.execute(
+            f"copy (select * from read_csv('{scratch}', all_varchar = true, header = true)) "
+            f"to '{path}' (format parquet)"
+        )
+    scratch.unlink()
+
+
+@dataclass
+class Build:
+    """A finished dbt build: its exit code, output, and a way to read its tables."""
+
+    returncode: int
+    output: str
+    database: Path
+
+    def query(self, sql: str, params: list | None = None) -> list[tuple]:
+        with duckdb.connect(str(self.database), read_only=True) as con:
+            return con.execute(sql, params or []).fetchall()
+
+    def kpi(self, kpi: str, month: str, segment: str = "all") -> float | None:
+        """The value of one KPI in kpi_monthly; fails if the row is missing."""
+        rows = self.query(
+            "select value from kpi_monthly where kpi = ? and month = ? and segment = ?",
+            [kpi, month, segment],
+        )
+        assert len(rows) == 1, f"expected one row for {kpi} {month} {segment}, got {rows}"
+        return rows[0][0]
+
+    def row(self, sql: str, params: list | None = None) -> dict:
+        """The single row of a query, as a dict by column name."""
+        with duckdb.connect(str(self.database), read_only=True) as con:
+            cursor = con.execute(sql, params or [])
+            names = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
+        assert len(rows) == 1, f"expected one row, got {rows}"
+        return dict(zip(names, rows[0]))
+
+
+def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build") -> Build:
+    """Run a dbt command on the project into a DuckDB file under workdir."""
+    database = workdir / "warehouse.duckdb"
+    env = {
+        **os.environ,
+        "DBT_DUCKDB_PATH": str(database),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DBT_TARGET": "duckdb",
+    }
+    all_vars = {**DEFAULT_VARS, "raw_dir": str(raw_dir), **variables}
+    result = subprocess.run(
+        [
+            str(DBT), command,
+            "--project-dir", str(REPO_ROOT),
+            "--profiles-dir", str(REPO_ROOT),
+            "--target-path", str(workdir / "target"),
+            "--log-path", str(workdir / "logs"),
+            "--vars", json.dumps(all_vars),
+        ],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, database)
+
+
+def build_project(
+    workdir: Path,
+    accounts: list[dict],
+    events: list[dict],
+    surveys: list[dict] | None = None,
+    variables: dict | None = None,
+    parquet: tuple[str, ...] = (),
+) -> Build:
+    """Write the raw files (CSV, or Parquet for the names in `parquet`) and dbt build."""
+    raw_dir = workdir / "raw"
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    for name, columns, rows in (
+        ("raw_accounts", ACCOUNT_COLUMNS, accounts),
+        ("raw_events", EVENT_COLUMNS, events),
+        ("raw_surveys", SURVEY_COLUMNS, surveys or []),
+    ):
+        if name in parquet:
+            write_parquet(raw_dir / f"{name}.parquet", columns, rows)
+        else:
+            write_csv(raw_dir / f"{name}.csv", columns, rows)
+    return run_dbt(workdir, raw_dir, variables or {})
+
+
+def assert_built(build: Build) -> Build:
+    """Fail with dbt's own output when the build (models and every dbt test) failed."""
+    assert build.returncode == 0, build.output[-6000:]
+    return build
+
+
+@pytest.fixture(scope="module")
+def module_dir(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """A temp folder per test module, for its raw files and DuckDB database."""
+    return tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Sourced by build_demo.sh and test.sh: a .venv at the repo root with the pinned stack,
+# and the environment dbt runs in. Safe to run again: pip skips what is installed.
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+    -r requirements.txt -c requirements.lock
+export PATH="$REPO_ROOT/.venv/bin:$PATH"
+export DBT_SEND_ANONYMOUS_USAGE_STATS=false
+export DBT_PROFILES_DIR="$REPO_ROOT"
+export DBT_DUCKDB_PATH="${DBT_DUCKDB_PATH:-$REPO_ROOT/cs_kpis.duckdb}"
