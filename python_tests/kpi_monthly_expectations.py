@@ -123,6 +123,7 @@ def build_suite(expected_kpis: Sequence[str], n_months: int) -> gx.ExpectationSu
         gxe.ExpectColumnValuesToBeInSet(column="segment", value_set=list(SEGMENTS))
     )
     suite.add_expectation(gxe.ExpectColumnValuesToBeInSet(column="kpi", value_set=kpis))
+    suite.add_expectation(gxe.ExpectTableRowCountToBeBetween(min_value=1))  # not empty
     suite.add_expectation(
         gxe.ExpectTableRowCountToEqual(value=n_months * len(SEGMENTS) * len(kpis))
     )
@@ -219,7 +220,7 @@ def _exception_messages(info: dict[str, Any]) -> list[str]:
 
 def failed_expectations(result: ExpectationSuiteValidationResult) -> list[str]:
     """Describe each failed expectation: type, arguments and what was observed."""
-    failures = []
+    failures: list[str] = []
     for res in result.results:
         if res.success:
             continue

@@ -2,24 +2,24 @@
 with
 
 even_values as (
-    select 1 as x
-    union all select 2
-    union all select 3
-    union all select 10
+    select literal_rows.x from (values (1), (2), (3), (10)) as literal_rows (x)
 ),
 
 odd_values as (
-    select 1 as x
-    union all select 7
-    union all select 100
+    select literal_rows.x from (values (1), (7), (100)) as literal_rows (x)
 ),
 
-medians as (
-    select
-        (select {{ interpolated_median('x') }} from even_values) as even_median,
-        (select {{ interpolated_median('x') }} from odd_values) as odd_median
+even_median as (
+    select {{ interpolated_median('x') }} as median_value from even_values
+),
+
+odd_median as (
+    select {{ interpolated_median('x') }} as median_value from odd_values
 )
 
-select *
-from medians
-where even_median != 2.5 or odd_median != 7
+select
+    even_median.median_value as even_median,
+    odd_median.median_value as odd_median
+from even_median
+cross join odd_median
+where even_median.median_value != 2.5 or odd_median.median_value != 7

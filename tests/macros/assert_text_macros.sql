@@ -1,26 +1,36 @@
 -- to_snake_case, parse_boolean, safe_ratio, dbt.safe_cast, is_json_object and json_text
--- over literals.
+-- over literals: each check is one named boolean that must be true.
 with
 
 checks as (
-    select 'snake segment' as check_name, {{ to_snake_case("' Self-Serve '") }} = 'self_serve' as ok
-    union all select 'snake camel', {{ to_snake_case("'reportCreated'") }} = 'report_created'
-    union all select 'snake spaces', {{ to_snake_case("'Dashboard Viewed'") }} = 'dashboard_viewed'
-    union all select 'snake upper', {{ to_snake_case("'HIGH_TOUCH'") }} = 'high_touch'
-    union all select 'snake blank', {{ to_snake_case("'  '") }} is null
-    union all select 'bool yes', {{ parse_boolean("'Yes'") }}
-    union all select 'bool zero', not {{ parse_boolean("'0'") }}
-    union all select 'bool junk', {{ parse_boolean("'maybe'") }} is null
-    union all select 'ratio', {{ safe_ratio('1', '4') }} = 0.25
-    union all select 'ratio zero', {{ safe_ratio('1', '0') }} is null
-    union all select 'json object', {{ is_json_object("'{\"a\": 1}'") }}
-    union all select 'json array', not {{ is_json_object("'[1]'") }}
-    union all select 'json broken', not {{ is_json_object("'{\"a\": '") }}
-    union all select 'safe cast bad', {{ dbt.safe_cast("'lots'", 'decimal(28, 6)') }} is null
-    union all select 'safe cast good', {{ dbt.safe_cast("'12.5'", 'decimal(28, 6)') }} = 12.5
-    union all select 'json text', {{ json_text("'{\"amount\": 12.5}'", 'amount') }} = '12.5'
+    select
+        {{ to_snake_case("' Self-Serve '") }} = 'self_serve' as snake_segment,
+        {{ to_snake_case("'reportCreated'") }} = 'report_created' as snake_camel,
+        {{ to_snake_case("'Dashboard Viewed'") }} = 'dashboard_viewed' as snake_spaces,
+        {{ to_snake_case("'HIGH_TOUCH'") }} = 'high_touch' as snake_upper,
+        {{ to_snake_case("'  '") }} is null as snake_blank,
+        {{ parse_boolean("'Yes'") }} as bool_yes,
+        not {{ parse_boolean("'0'") }} as bool_zero,
+        {{ parse_boolean("'maybe'") }} is null as bool_junk,
+        {{ safe_ratio('1', '4') }} = 0.25 as ratio,
+        {{ safe_ratio('1', '0') }} is null as ratio_zero,
+        {{ dbt.safe_cast("'lots'", 'decimal(28, 6)') }} is null as safe_cast_bad,
+        {{ dbt.safe_cast("'12.5'", 'decimal(28, 6)') }} = 12.5 as safe_cast_good,
+        {{ is_json_object("'{\"a\": 1}'") }} as json_object,
+        not {{ is_json_object("'[1]'") }} as json_array,
+        not {{ is_json_object("'{\"a\": '") }} as json_broken,
+        {{ json_text("'{\"amount\": 12.5}'", 'amount') }} = '12.5' as json_value
 )
 
 select *
 from checks
-where not coalesce(ok, false)
+where not (
+    coalesce(snake_segment, false) and coalesce(snake_camel, false)
+    and coalesce(snake_spaces, false) and coalesce(snake_upper, false)
+    and coalesce(snake_blank, false) and coalesce(bool_yes, false)
+    and coalesce(bool_zero, false) and coalesce(bool_junk, false)
+    and coalesce(ratio, false) and coalesce(ratio_zero, false)
+    and coalesce(safe_cast_bad, false) and coalesce(safe_cast_good, false)
+    and coalesce(json_object, false) and coalesce(json_array, false)
+    and coalesce(json_broken, false) and coalesce(json_value, false)
+)

@@ -3,15 +3,21 @@
 with
 
 cases as (
-    select '2024-03-31T23:30:00-02:00' as input_text, cast('2024-04-01 01:30:00' as timestamp) as expected
-    union all select '2024-04-01T00:30:00+02:00', cast('2024-03-31 22:30:00' as timestamp)
-    union all select '2024-08-03 14:05:09', cast('2024-08-03 14:05:09' as timestamp)
-    union all select '2024-08-03T14:05:09.123Z', cast('2024-08-03 14:05:09.123' as timestamp)
-    union all select '2024-08-03T09:05:09-0500', cast('2024-08-03 14:05:09' as timestamp)
-    union all select '2024-08-03', cast('2024-08-03 00:00:00' as timestamp)
-    union all select ' 2024-08-03T14:05:09Z ', cast('2024-08-03 14:05:09' as timestamp)
-    union all select '2024-13-45', cast(null as timestamp)
-    union all select 'not a date', cast(null as timestamp)
+    select
+        literal_rows.input_text,
+        cast(literal_rows.expected_text as timestamp) as expected
+    from (
+        values
+        ('2024-03-31T23:30:00-02:00', '2024-04-01 01:30:00'),
+        ('2024-04-01T00:30:00+02:00', '2024-03-31 22:30:00'),
+        ('2024-08-03 14:05:09', '2024-08-03 14:05:09'),
+        ('2024-08-03T14:05:09.123Z', '2024-08-03 14:05:09.123'),
+        ('2024-08-03T09:05:09-0500', '2024-08-03 14:05:09'),
+        ('2024-08-03', '2024-08-03 00:00:00'),
+        (' 2024-08-03T14:05:09Z ', '2024-08-03 14:05:09'),
+        ('2024-13-45', null),
+        ('not a date', null)
+    ) as literal_rows (input_text, expected_text)
 ),
 
 checked as (

@@ -1,25 +1,82 @@
 -- Every raw row ends in exactly one place: raw rows = clean + quarantined + duplicates,
 -- per source. Raw rows are counted straight from the raw files, clean and quarantined rows
 -- from the public staging models, so a row lost or doubled anywhere between fails here.
-{%- set sources = [
-    ['raw_accounts', 'stg_raw__accounts', 'stg_raw__accounts_rejected', 'base_raw__accounts'],
-    ['raw_events', 'stg_raw__events', 'stg_raw__events_rejected', 'base_raw__events'],
-    ['raw_surveys', 'stg_raw__surveys', 'stg_raw__surveys_rejected', 'base_raw__surveys'],
-] %}
 with
 
-counts as (
-    {%- for raw_name, clean_model, rejected_model, base_model in sources %}
+raw_counts as (
     select
-        '{{ raw_name }}' as raw_relation,
-        (select count(*) from {{ raw_relation(raw_name) }} as raw_rows) as raw_rows,
-        (select count(*) from {{ ref(clean_model) }}) as clean_rows,
-        (select count(*) from {{ ref(rejected_model) }}) as quarantined_rows,
-        (select count(*) from {{ ref(base_model) }} where is_duplicate) as duplicate_rows
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+        'raw_accounts' as raw_relation,
+        count(*) as raw_rows
+    from {{ raw_relation('raw_accounts') }} as raw_accounts
+    union all
+    select
+        'raw_events' as raw_relation,
+        count(*) as raw_rows
+    from {{ raw_relation('raw_events') }} as raw_events
+    union all
+    select
+        'raw_surveys' as raw_relation,
+        count(*) as raw_rows
+    from {{ raw_relation('raw_surveys') }} as raw_surveys
+),
+
+clean_counts as (
+    select
+        'raw_accounts' as raw_relation,
+        count(*) as clean_rows
+    from {{ ref('stg_raw__accounts') }}
+    union all
+    select
+        'raw_events' as raw_relation,
+        count(*) as clean_rows
+    from {{ ref('stg_raw__events') }}
+    union all
+    select
+        'raw_surveys' as raw_relation,
+        count(*) as clean_rows
+    from {{ ref('stg_raw__surveys') }}
+),
+
+quarantined_counts as (
+    select
+        'raw_accounts' as raw_relation,
+        count(*) as quarantined_rows
+    from {{ ref('stg_raw__accounts_rejected') }}
+    union all
+    select
+        'raw_events' as raw_relation,
+        count(*) as quarantined_rows
+    from {{ ref('stg_raw__events_rejected') }}
+    union all
+    select
+        'raw_surveys' as raw_relation,
+        count(*) as quarantined_rows
+    from {{ ref('stg_raw__surveys_rejected') }}
+),
+
+duplicate_counts as (
+    select
+        raw_relation,
+        duplicate_rows
+    from {{ ref('stg_raw__row_counts') }}
+),
+
+reconciled as (
+    select
+        raw_counts.raw_relation,
+        raw_counts.raw_rows,
+        coalesce(clean_counts.clean_rows, 0) as clean_rows,
+        coalesce(quarantined_counts.quarantined_rows, 0) as quarantined_rows,
+        coalesce(duplicate_counts.duplicate_rows, 0) as duplicate_rows
+    from raw_counts
+    left join clean_counts
+        on raw_counts.raw_relation = clean_counts.raw_relation
+    left join quarantined_counts
+        on raw_counts.raw_relation = quarantined_counts.raw_relation
+    left join duplicate_counts
+        on raw_counts.raw_relation = duplicate_counts.raw_relation
 )
 
 select *
-from counts
+from reconciled
 where raw_rows != clean_rows + quarantined_rows + duplicate_rows

@@ -39,7 +39,7 @@ converted_in_window as (
         on
             first_trials.account_id = customer_days.account_id
             and customer_days.is_paying
-            and customer_days.date_day >= first_trials.trial_start_date
+            and first_trials.trial_start_date <= customer_days.date_day
             and customer_days.date_day <= cast({{ dbt.dateadd(
                 'day', var('conversion_window_days'), 'first_trials.trial_start_date'
             ) }} as date)
@@ -51,16 +51,16 @@ final as (
         accounts.created_date,
         first_trials.trial_start_date,
         cast({{ dbt.date_trunc('month', 'first_trials.trial_start_date') }} as date)
-        as trial_start_month,
+            as trial_start_month,
         cast({{ dbt.dateadd(
             'day', var('conversion_window_days'), 'first_trials.trial_start_date'
         ) }} as date) as conversion_window_end_date,
         converted_in_window.account_id is not null as is_converted_in_window,
         first_paying.first_paying_date,
         cast({{ dbt.date_trunc('month', 'first_paying.first_paying_date') }} as date)
-        as first_paying_month,
+            as first_paying_month,
         {{ dbt.datediff('accounts.created_date', 'first_paying.first_paying_date', 'day') }}
-        as days_to_paid
+            as days_to_paid
     from accounts
     left join first_trials
         on accounts.account_id = first_trials.account_id

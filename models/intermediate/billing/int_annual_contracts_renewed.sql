@@ -27,9 +27,9 @@ checked as (
         contract_terms.account_id,
         contract_terms.current_period_end,
         cast({{ dbt.date_trunc('month', 'contract_terms.current_period_end') }} as date)
-        as renewal_month,
+            as renewal_month,
         cast({{ dbt.dateadd('day', 1, 'contract_terms.current_period_end') }} as date)
-        as renewal_check_date,
+            as renewal_check_date,
         bounds.as_of_date
     from contract_terms
     cross join bounds

@@ -28,7 +28,10 @@ priced as (
         occurred_at,
         occurred_date,
         case
-            when event_name in ('subscription_started', 'subscription_changed', 'subscription_renewed')
+            when
+                event_name in (
+                    'subscription_started', 'subscription_changed', 'subscription_renewed'
+                )
                 then cast(
                     amount * usd_per_unit / case when billing_interval = 'year' then 12 else 1 end
                     as {{ type_money() }}

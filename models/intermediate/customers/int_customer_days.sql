@@ -18,13 +18,13 @@ daily_events as (
     select
         account_id,
         occurred_date as date_day,
+        {% for category in categories -%}
+            sum(case when event_category = '{{ category }}' then 1 else 0 end)
+                as {{ category }}_events,
+        {% endfor -%}
         count(distinct case
             when event_category in ('product', 'onboarding') then user_id
-        end) as active_users,
-        {%- for category in categories %}
-        sum(case when event_category = '{{ category }}' then 1 else 0 end)
-        as {{ category }}_events{{ ',' if not loop.last }}
-        {%- endfor %}
+        end) as active_users
     from events
     group by account_id, occurred_date
 ),
@@ -40,12 +40,11 @@ final as (
         account_days.billing_interval,
         account_days.seats,
         account_days.current_period_end,
+        {% for category in categories -%}
+            coalesce(daily_events.{{ category }}_events, 0) as {{ category }}_events,
+        {% endfor -%}
         coalesce(daily_events.active_users, 0) as active_users,
-        coalesce(daily_events.active_users, 0) > 0 as is_active,
-        {%- for category in categories %}
-        coalesce(daily_events.{{ category }}_events, 0) as {{ category }}_events
-        {{- ',' if not loop.last }}
-        {%- endfor %}
+        coalesce(daily_events.active_users, 0) > 0 as is_active
     from account_days
     left join daily_events
         on

@@ -28,7 +28,7 @@ final as (
         {%- if var('as_of_date') %}
         cast('{{ var("as_of_date") }}' as date) as as_of_date
         {%- else %}
-        coalesce(latest_event.latest_event_date, first_signup.last_signup_date) as as_of_date
+            coalesce(latest_event.latest_event_date, first_signup.last_signup_date) as as_of_date
         {%- endif %}
     from first_signup
     cross join latest_event

@@ -24,7 +24,7 @@ final as (
         ) as observed_until,
         bounds.as_of_date,
         months.month < cast({{ dbt.date_trunc('month', 'bounds.as_of_date') }} as date)
-        as is_complete_period
+            as is_complete_period
     from months
     cross join bounds
 )

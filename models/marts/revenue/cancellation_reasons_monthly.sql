@@ -54,7 +54,7 @@ churn_candidates as (
     left join cancellations
         on
             account_months.account_id = cancellations.account_id
-            and cancellations.month <= account_months.month
+            and account_months.month >= cancellations.month
     where account_months.movement = 'churn'
 ),
 
@@ -73,7 +73,7 @@ per_account as (
         coalesce(cancellation_counts.month, churn_reasons.month) as month,
         coalesce(cancellation_counts.account_id, churn_reasons.account_id) as account_id,
         coalesce(cancellation_counts.cancellation_reason, churn_reasons.cancellation_reason)
-        as cancellation_reason,
+            as cancellation_reason,
         coalesce(cancellation_counts.cancellations, 0) as cancellations,
         case when churn_reasons.account_id is not null then 1 else 0 end as churned_accounts,
         coalesce(churn_reasons.churned_mrr, 0) as churned_mrr

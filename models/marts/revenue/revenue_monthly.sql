@@ -26,11 +26,11 @@ movements as (
         sum(account_months.m0) as start_mrr,
         sum(case when account_months.m0 > 0 then 1 else 0 end) as start_accounts,
         sum(case when account_months.m0 > 0 and account_months.m1 = 0 then 1 else 0 end)
-        as churned_accounts,
+            as churned_accounts,
         sum(case when account_months.m0 > 0 and account_months.m1 > 0 then 1 else 0 end)
-        as retained_accounts,
+            as retained_accounts,
         sum(case when account_months.movement = 'expansion' then 1 else 0 end)
-        as upgraded_accounts,
+            as upgraded_accounts,
         sum(account_months.new_mrr) as new_mrr,
         sum(account_months.reactivation_mrr) as reactivation_mrr,
         sum(account_months.expansion_mrr) as expansion_mrr,
@@ -102,7 +102,7 @@ joined as (
         coalesce(twelve_month_cohorts.cohort_end_mrr_12m, 0) as cohort_end_mrr_12m,
         coalesce(twelve_month_cohorts.cohort_retained_mrr_12m, 0) as cohort_retained_mrr_12m,
         coalesce(twelve_month_cohorts.cohort_paying_accounts_12m, 0)
-        as cohort_paying_accounts_12m,
+            as cohort_paying_accounts_12m,
         coalesce(renewals.contracts_due, 0) as contracts_due,
         coalesce(renewals.contracts_renewed, 0) as contracts_renewed,
         coalesce(renewals.contracts_pending, 0) as contracts_pending
@@ -125,7 +125,7 @@ ratios as (
     select
         *,
         new_mrr + reactivation_mrr + expansion_mrr - contraction_mrr - churned_mrr
-        as net_new_mrr,
+            as net_new_mrr,
         {{ safe_ratio('mrr', 'paying_accounts') }} as arpa,
         {{ safe_ratio(
             'new_mrr + reactivation_mrr + expansion_mrr', 'contraction_mrr + churned_mrr'
@@ -140,7 +140,7 @@ ratios as (
         {{ safe_ratio('cohort_end_mrr_12m', 'cohort_start_mrr_12m') }} as nrr_12m,
         {{ safe_ratio('cohort_retained_mrr_12m', 'cohort_start_mrr_12m') }} as grr_12m,
         {{ safe_ratio('cohort_paying_accounts_12m', 'cohort_accounts_12m') }}
-        as logo_retention_12m,
+            as logo_retention_12m,
         {{ safe_ratio('expansion_mrr', 'start_mrr') }} as expansion_rate,
         {{ safe_ratio('upgraded_accounts', 'start_accounts') }} as upgrade_rate,
         {{ safe_ratio('contracts_renewed', 'contracts_due') }} as renewal_rate

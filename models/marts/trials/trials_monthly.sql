@@ -50,11 +50,11 @@ final as (
         ) }} as date) <= month_segments.as_of_date as is_conversion_window_complete,
         cast(coalesce(trial_cohorts.trial_starts, 0) as {{ dbt.type_bigint() }}) as trial_starts,
         cast(coalesce(trial_cohorts.trials_converted, 0) as {{ dbt.type_bigint() }})
-        as trials_converted,
+            as trials_converted,
         {{ safe_ratio('trial_cohorts.trials_converted', 'trial_cohorts.trial_starts') }}
-        as free_to_paid_conversion_rate,
+            as free_to_paid_conversion_rate,
         cast(coalesce(first_payments.first_paying_accounts, 0) as {{ dbt.type_bigint() }})
-        as first_paying_accounts,
+            as first_paying_accounts,
         cast(first_payments.median_days_to_paid as {{ type_double() }}) as median_days_to_paid
     from month_segments
     left join trial_cohorts

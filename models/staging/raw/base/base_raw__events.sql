@@ -39,24 +39,24 @@ typed as (
 with_properties as (
     select
         typed.*,
-        {{ is_json_object('typed.properties') }} as has_valid_properties,
-        {%- for key in ['plan', 'billing_interval', 'currency', 'reason', 'ticket_id', 'channel',
+        {% for key in ['plan', 'billing_interval', 'currency', 'reason', 'ticket_id', 'channel',
                         'topic', 'resolution', 'article_id', 'query', 'conversation_id', 'step',
                         'tour_id', 'campaign_id', 'message_id', 'meeting_id', 'meeting_type',
                         'kind', 'text', 'feature', 'amount', 'seats', 'current_period_end',
                         'trial_end', 'scheduled_for', 'clicked_result', 'resolved',
-                        'escalated'] %}
-        case
-            when {{ is_json_object('typed.properties') }}
-                then {{ clean_text(json_text('typed.properties', key)) }}
-        end as prop_{{ key }}{{ ',' if not loop.last }}
-        {%- endfor %}
+                        'escalated'] -%}
+            case
+                when {{ is_json_object('typed.properties') }}
+                    then {{ clean_text(json_text('typed.properties', key)) }}
+            end as prop_{{ key }},
+        {% endfor -%}
+        {{ is_json_object('typed.properties') }} as has_valid_properties
     from typed
 ),
 
 categorised as (
     select
-        with_properties.*,
+        *,
         case
             when event_name in (
                 'subscription_started', 'subscription_changed', 'subscription_renewed',
