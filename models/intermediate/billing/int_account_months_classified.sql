@@ -11,12 +11,8 @@ report_months as (
 ),
 
 first_paying as (
-    select
-        account_id,
-        min(date_day) as first_paying_date
-    from customer_days
-    where is_paying
-    group by account_id
+    -- the first day each account was paying (one row per account)
+    select * from {{ ref('int_accounts_converted') }}
 ),
 
 month_ends as (
