@@ -37,9 +37,16 @@ KPI_FAMILIES: dict[str, tuple[str, ...]] = {
         "upgrade_rate",
         "renewal_rate",
         "free_to_paid_conversion_rate",
+        "activation_rate",
+        "onboarding_completion_rate",
+        "stickiness",
+        "depth_of_usage",
+        "breadth_of_usage",
+        "product_tour_completion_rate",
     ),
-    "non_negative_ratio": ("nrr", "nrr_12m", "expansion_rate", "quick_ratio"),
-    "count": ("paying_accounts", "trial_starts"),
+    "non_negative_ratio": ("nrr", "nrr_12m", "expansion_rate", "quick_ratio", "referral_rate"),
+    "count": ("paying_accounts", "trial_starts", "signups", "mau", "active_accounts"),
+    "mean_users": ("dau", "wau"),
     "money": (
         "mrr",
         "arpa",
@@ -51,7 +58,7 @@ KPI_FAMILIES: dict[str, tuple[str, ...]] = {
         "clv",
     ),
     "signed_money": ("net_new_mrr",),
-    "days": ("median_days_to_paid",),
+    "days": ("median_days_to_paid", "median_ttfv_days"),
 }
 """Value-range family -> KPI names. Add a KPI here to have it checked."""
 
@@ -59,6 +66,7 @@ FAMILY_BOUNDS: dict[str, Bounds] = {
     "fraction": (0.0, 1.0),
     "non_negative_ratio": (0.0, 10.0),
     "count": (0.0, None),
+    "mean_users": (0.0, None),
     "money": (0.0, None),
     "signed_money": (None, None),
     "days": (0.0, None),

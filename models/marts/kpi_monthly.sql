@@ -9,6 +9,14 @@ trials as (
     select * from {{ ref('trials_monthly') }}
 ),
 
+activation as (
+    select * from {{ ref('activation_monthly') }}
+),
+
+engagement as (
+    select * from {{ ref('engagement_monthly') }}
+),
+
 {%- set revenue_kpis = [
     {'kpi': 'mrr', 'value': 'mrr'},
     {'kpi': 'paying_accounts', 'value': 'paying_accounts'},
@@ -57,10 +65,43 @@ trials as (
     {'kpi': 'median_days_to_paid', 'value': 'median_days_to_paid'},
 ] %}
 
+{%- set activation_kpis = [
+    {'kpi': 'signups', 'value': 'signups'},
+    {'kpi': 'activation_rate', 'value': 'activation_rate',
+        'numerator': 'activated_accounts', 'denominator': 'signups',
+        'complete': 'is_activation_window_complete'},
+    {'kpi': 'onboarding_completion_rate', 'value': 'onboarding_completion_rate',
+        'numerator': 'onboarded_accounts', 'denominator': 'signups',
+        'complete': 'is_activation_window_complete'},
+    {'kpi': 'median_ttfv_days', 'value': 'median_ttfv_days'},
+] %}
+
+{%- set engagement_kpis = [
+    {'kpi': 'dau', 'value': 'dau', 'numerator': 'active_user_days',
+        'denominator': 'observed_days'},
+    {'kpi': 'wau', 'value': 'wau', 'numerator': 'weekly_active_user_days',
+        'denominator': 'observed_days'},
+    {'kpi': 'mau', 'value': 'mau'},
+    {'kpi': 'stickiness', 'value': 'stickiness', 'numerator': 'dau', 'denominator': 'mau'},
+    {'kpi': 'active_accounts', 'value': 'active_accounts'},
+    {'kpi': 'depth_of_usage', 'value': 'depth_of_usage',
+        'numerator': 'depth_sum', 'denominator': 'depth_accounts'},
+    {'kpi': 'breadth_of_usage', 'value': 'breadth_of_usage',
+        'numerator': 'breadth_sum', 'denominator': 'breadth_accounts'},
+    {'kpi': 'product_tour_completion_rate', 'value': 'product_tour_completion_rate',
+        'numerator': 'tours_completed', 'denominator': 'tours_started'},
+    {'kpi': 'referral_rate', 'value': 'referral_rate',
+        'numerator': 'referred_accounts', 'denominator': 'start_accounts'},
+] %}
+
 unioned as (
     {{ kpi_rows('revenue', revenue_kpis) }}
     union all
     {{ kpi_rows('trials', trial_kpis) }}
+    union all
+    {{ kpi_rows('activation', activation_kpis) }}
+    union all
+    {{ kpi_rows('engagement', engagement_kpis) }}
 ),
 
 final as (

@@ -1,35 +1,59 @@
 -- one row per account per day, from sign-up to the as-of date: the customer-day facts
--- (billing state, active users, events by category) every later KPI starts from
+-- (billing state, activity, feature use, events by category) every later KPI starts from
 with
 
 account_days as (
     select * from {{ ref('int_account_days_billed') }}
 ),
 
-events as (
-    select * from {{ ref('stg_raw__events') }}
+event_days as (
+    select * from {{ ref('int_event_days_counted') }}
+),
+
+user_days as (
+    select * from {{ ref('int_user_days_active') }}
+),
+
+feature_days as (
+    select * from {{ ref('int_account_feature_days') }}
 ),
 
 {%- set categories = ['product', 'onboarding', 'billing', 'support', 'self_help', 'email',
                       'success', 'feedback', 'error', 'growth'] %}
 
 daily_events as (
-    -- one pass over events: counts by category and active users per account and day
     select
         account_id,
-        occurred_date as date_day,
+        date_day,
         {% for category in categories -%}
-            sum(case when event_category = '{{ category }}' then 1 else 0 end)
+            sum(case when event_category = '{{ category }}' then events else 0 end)
                 as {{ category }}_events,
         {% endfor -%}
-        count(distinct case
-            when event_category in ('product', 'onboarding') then user_id
-        end) as active_users
-    from events
-    group by account_id, occurred_date
+        sum(events) as all_events
+    from event_days
+    group by account_id, date_day
 ),
 
-final as (
+daily_users as (
+    select
+        account_id,
+        date_day,
+        count(*) as active_users
+    from user_days
+    group by account_id, date_day
+),
+
+daily_features as (
+    select
+        account_id,
+        date_day,
+        count(*) as features_used
+    from feature_days
+    where uses > 0
+    group by account_id, date_day
+),
+
+joined as (
     select
         account_days.account_id,
         account_days.date_day,
@@ -43,13 +67,35 @@ final as (
         {% for category in categories -%}
             coalesce(daily_events.{{ category }}_events, 0) as {{ category }}_events,
         {% endfor -%}
-        coalesce(daily_events.active_users, 0) as active_users,
-        coalesce(daily_events.active_users, 0) > 0 as is_active
+        coalesce(daily_users.active_users, 0) as active_users,
+        coalesce(daily_users.active_users, 0) > 0 as is_active,
+        coalesce(daily_features.features_used, 0) as features_used
     from account_days
     left join daily_events
         on
             account_days.account_id = daily_events.account_id
             and account_days.date_day = daily_events.date_day
+    left join daily_users
+        on
+            account_days.account_id = daily_users.account_id
+            and account_days.date_day = daily_users.date_day
+    left join daily_features
+        on
+            account_days.account_id = daily_features.account_id
+            and account_days.date_day = daily_features.date_day
+),
+
+final as (
+    select
+        *,
+        -- 0 on an active day; null until the account's first active day
+        {{ dbt.datediff(
+            'max(case when is_active then date_day end) over ('
+            ~ 'partition by account_id order by date_day rows unbounded preceding)',
+            'date_day',
+            'day'
+        ) }} as days_since_last_activity
+    from joined
 )
 
 select * from final

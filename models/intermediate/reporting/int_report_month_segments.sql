@@ -20,6 +20,7 @@ final as (
         segments.reporting_segment,
         report_months.month_end_date,
         report_months.observed_until,
+        report_months.observed_days,
         report_months.as_of_date,
         report_months.is_complete_period
     from report_months

@@ -14,7 +14,7 @@ months as (
     from days
 ),
 
-final as (
+bounded as (
     select
         months.month,
         cast({{ dbt.last_day('months.month', 'month') }} as date) as month_end_date,
@@ -27,6 +27,14 @@ final as (
             as is_complete_period
     from months
     cross join bounds
+),
+
+final as (
+    select
+        *,
+        -- the days of the month the data can see: the days dau and wau average over
+        cast(extract(day from observed_until) as {{ dbt.type_int() }}) as observed_days
+    from bounded
 )
 
 select * from final

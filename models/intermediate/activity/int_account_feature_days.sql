@@ -1,0 +1,59 @@
+-- one row per account per catalogue feature per day with uses or errors of the feature
+with
+
+event_days as (
+    select * from {{ ref('int_event_days_counted') }}
+),
+
+feature_catalog as (
+    select * from {{ ref('feature_catalog') }}
+),
+
+uses as (
+    select
+        event_days.account_id,
+        event_days.date_day,
+        feature_catalog.feature,
+        sum(event_days.events) as uses,
+        0 as errors
+    from event_days
+    inner join feature_catalog
+        on event_days.event_name = feature_catalog.event_name
+    where event_days.event_category = 'product'
+    group by event_days.account_id, event_days.date_day, feature_catalog.feature
+),
+
+errors as (
+    -- error_occurred naming a feature of the catalogue
+    select
+        event_days.account_id,
+        event_days.date_day,
+        event_days.error_feature as feature,
+        0 as uses,
+        sum(event_days.events) as errors
+    from event_days
+    where
+        event_days.event_category = 'error'
+        and event_days.error_feature in (select feature_catalog.feature from feature_catalog)
+    group by event_days.account_id, event_days.date_day, event_days.error_feature
+),
+
+combined as (
+    select * from uses
+    union all
+    select * from errors
+),
+
+final as (
+    select
+        account_id,
+        date_day,
+        cast({{ dbt.date_trunc('month', 'date_day') }} as date) as month,
+        feature,
+        sum(uses) as uses,
+        sum(errors) as errors
+    from combined
+    group by account_id, date_day, feature
+)
+
+select * from final
