@@ -19,3 +19,14 @@
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 {%- endmacro %}
+
+{#-
+    kpi_union(families): the scorecard rows of several family marts, as one union all.
+    `families` is a list of [relation, kpis] pairs, kpis as for kpi_rows.
+-#}
+{% macro kpi_union(families) -%}
+    {%- for relation, kpis in families %}
+    {{ kpi_rows(relation, kpis) }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}

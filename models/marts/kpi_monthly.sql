@@ -17,6 +17,41 @@ engagement as (
     select * from {{ ref('engagement_monthly') }}
 ),
 
+survey_scores as (
+    select * from {{ ref('survey_scores_monthly') }}
+),
+
+survey_responses as (
+    select * from {{ ref('survey_responses_monthly') }}
+),
+
+success as (
+    select * from {{ ref('success_monthly') }}
+),
+
+digital as (
+    select * from {{ ref('digital_monthly') }}
+),
+
+support as (
+    select * from {{ ref('support_monthly') }}
+),
+
+nps as (
+    select * from survey_scores
+    where survey_type = 'nps' and touchpoint = 'all'
+),
+
+csat as (
+    select * from survey_scores
+    where survey_type = 'csat' and touchpoint = 'all'
+),
+
+ces as (
+    select * from survey_scores
+    where survey_type = 'ces' and touchpoint = 'all'
+),
+
 {%- set revenue_kpis = [
     {'kpi': 'mrr', 'value': 'mrr'},
     {'kpi': 'paying_accounts', 'value': 'paying_accounts'},
@@ -94,14 +129,69 @@ engagement as (
         'numerator': 'referred_accounts', 'denominator': 'start_accounts'},
 ] %}
 
+{#- voice of the customer, success team, digital motions and support, by family mart -#}
+{%- set voice_kpis = {
+    'nps': [
+        {'kpi': 'nps', 'value': 'score',
+            'numerator': '100 * (promoters - detractors)', 'denominator': 'responses'},
+        {'kpi': 'nps_responses', 'value': 'responses'},
+    ],
+    'csat': [
+        {'kpi': 'csat', 'value': 'score',
+            'numerator': '100 * satisfied_responses', 'denominator': 'responses'},
+        {'kpi': 'csat_responses', 'value': 'responses'},
+    ],
+    'ces': [
+        {'kpi': 'ces', 'value': 'score',
+            'numerator': 'score * responses', 'denominator': 'responses'},
+        {'kpi': 'ces_responses', 'value': 'responses'},
+    ],
+    'survey_responses': [
+        {'kpi': 'survey_response_rate', 'value': 'survey_response_rate',
+            'numerator': 'surveys_answered', 'denominator': 'surveys_sent'},
+    ],
+    'success': [
+        {'kpi': 'qbr_completion_rate', 'value': 'qbr_completion_rate',
+            'numerator': 'qbrs_completed_in_grace', 'denominator': 'qbrs_due'},
+        {'kpi': 'check_ins_per_account', 'value': 'check_ins_per_account',
+            'numerator': 'check_ins_completed', 'denominator': 'high_touch_accounts'},
+        {'kpi': 'trainings_per_account', 'value': 'trainings_per_account',
+            'numerator': 'trainings_completed', 'denominator': 'high_touch_accounts'},
+    ],
+    'support': [
+        {'kpi': 'tickets_opened', 'value': 'tickets_opened'},
+        {'kpi': 'median_first_response_hours', 'value': 'median_first_response_hours'},
+        {'kpi': 'median_resolution_hours', 'value': 'median_resolution_hours'},
+        {'kpi': 'self_service_resolution_rate', 'value': 'self_service_resolution_rate',
+            'numerator': 'self_service_resolutions', 'denominator': 'self_service_contacts'},
+        {'kpi': 'help_search_success_rate', 'value': 'help_search_success_rate',
+            'numerator': 'successful_searches', 'denominator': 'searches'},
+        {'kpi': 'chatbot_resolution_rate', 'value': 'chatbot_resolution_rate',
+            'numerator': 'chatbot_resolutions', 'denominator': 'chatbot_conversations'},
+    ],
+    'digital': [
+        {'kpi': 'email_open_rate', 'value': 'email_open_rate',
+            'numerator': 'emails_opened', 'denominator': 'emails_sent'},
+        {'kpi': 'email_click_rate', 'value': 'email_click_rate',
+            'numerator': 'emails_clicked', 'denominator': 'emails_sent'},
+        {'kpi': 'feedback_items', 'value': 'feedback_items'},
+    ],
+} %}
+
 unioned as (
-    {{ kpi_rows('revenue', revenue_kpis) }}
-    union all
-    {{ kpi_rows('trials', trial_kpis) }}
-    union all
-    {{ kpi_rows('activation', activation_kpis) }}
-    union all
-    {{ kpi_rows('engagement', engagement_kpis) }}
+    {{ kpi_union([
+        ['revenue', revenue_kpis],
+        ['trials', trial_kpis],
+        ['activation', activation_kpis],
+        ['engagement', engagement_kpis],
+        ['nps', voice_kpis['nps']],
+        ['csat', voice_kpis['csat']],
+        ['ces', voice_kpis['ces']],
+        ['survey_responses', voice_kpis['survey_responses']],
+        ['success', voice_kpis['success']],
+        ['digital', voice_kpis['digital']],
+        ['support', voice_kpis['support']],
+    ]) }}
 ),
 
 final as (

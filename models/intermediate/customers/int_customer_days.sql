@@ -1,5 +1,6 @@
 -- one row per account per day, from sign-up to the as-of date: the customer-day facts
--- (billing state, activity, feature use, events by category) every later KPI starts from
+-- (billing state, activity, feature use, sentiment, success touches, events by
+-- category) every later KPI starts from
 with
 
 account_days as (
@@ -16,6 +17,14 @@ user_days as (
 
 feature_days as (
     select * from {{ ref('int_account_feature_days') }}
+),
+
+survey_responses as (
+    select * from {{ ref('int_survey_responses_scored') }}
+),
+
+tickets as (
+    select * from {{ ref('int_tickets') }}
 ),
 
 {%- set categories = ['product', 'onboarding', 'billing', 'support', 'self_help', 'email',
@@ -53,6 +62,60 @@ daily_features as (
     group by account_id, date_day
 ),
 
+nps_states as (
+    -- the latest NPS answer holds from its day until the next day with an answer
+    select
+        account_id,
+        responded_date as valid_from,
+        coalesce(
+            cast({{ dbt.dateadd(
+                'day', -1,
+                'lead(responded_date) over (partition by account_id order by responded_date)'
+            ) }} as date),
+            cast('9999-12-31' as date)
+        ) as valid_to,
+        score_group as nps_group
+    from (
+        select
+            account_id,
+            responded_date,
+            score_group,
+            row_number() over (
+                partition by account_id, responded_date
+                order by responded_at desc, response_id desc
+            ) as recency
+        from survey_responses
+        where survey_type = 'nps'
+    ) as daily_answers
+    where recency = 1
+),
+
+daily_success_touches as (
+    -- completed success-team meetings (QBRs, check-ins, trainings)
+    select
+        account_id,
+        date_day,
+        sum(events) as success_touches
+    from event_days
+    where event_name = 'csm_meeting_completed'
+    group by account_id, date_day
+),
+
+daily_open_tickets as (
+    -- tickets opened by the end of the day and not resolved by then
+    select
+        account_days.account_id,
+        account_days.date_day,
+        count(*) as open_tickets
+    from account_days
+    inner join tickets
+        on
+            account_days.account_id = tickets.account_id
+            and account_days.date_day >= tickets.opened_date
+            and (tickets.resolved_date is null or account_days.date_day < tickets.resolved_date)
+    group by account_days.account_id, account_days.date_day
+),
+
 joined as (
     select
         account_days.account_id,
@@ -69,7 +132,10 @@ joined as (
         {% endfor -%}
         coalesce(daily_users.active_users, 0) as active_users,
         coalesce(daily_users.active_users, 0) > 0 as is_active,
-        coalesce(daily_features.features_used, 0) as features_used
+        coalesce(daily_features.features_used, 0) as features_used,
+        nps_states.nps_group as latest_nps_group,
+        coalesce(daily_success_touches.success_touches, 0) as success_touches,
+        coalesce(daily_open_tickets.open_tickets, 0) as open_tickets
     from account_days
     left join daily_events
         on
@@ -83,6 +149,18 @@ joined as (
         on
             account_days.account_id = daily_features.account_id
             and account_days.date_day = daily_features.date_day
+    left join nps_states
+        on
+            account_days.account_id = nps_states.account_id
+            and account_days.date_day between nps_states.valid_from and nps_states.valid_to
+    left join daily_success_touches
+        on
+            account_days.account_id = daily_success_touches.account_id
+            and account_days.date_day = daily_success_touches.date_day
+    left join daily_open_tickets
+        on
+            account_days.account_id = daily_open_tickets.account_id
+            and account_days.date_day = daily_open_tickets.date_day
 ),
 
 final as (
@@ -94,7 +172,14 @@ final as (
             ~ 'partition by account_id order by date_day rows unbounded preceding)',
             'date_day',
             'day'
-        ) }} as days_since_last_activity
+        ) }} as days_since_last_activity,
+        -- 0 on a day with a completed success meeting; null until the first
+        {{ dbt.datediff(
+            'max(case when success_touches > 0 then date_day end) over ('
+            ~ 'partition by account_id order by date_day rows unbounded preceding)',
+            'date_day',
+            'day'
+        ) }} as days_since_last_success_touch
     from joined
 )
 
