@@ -50,6 +50,7 @@ KPI_FAMILIES: dict[str, tuple[str, ...]] = {
         "self_service_resolution_rate",
         "help_search_success_rate",
         "chatbot_resolution_rate",
+        "healthy_account_share",
     ),
     "non_negative_ratio": ("nrr", "nrr_12m", "expansion_rate", "quick_ratio", "referral_rate"),
     "count": (
@@ -79,6 +80,7 @@ KPI_FAMILIES: dict[str, tuple[str, ...]] = {
         "contraction_mrr",
         "churned_mrr",
         "clv",
+        "at_risk_mrr",
     ),
     "signed_money": ("net_new_mrr",),
     "days": ("median_days_to_paid", "median_ttfv_days"),

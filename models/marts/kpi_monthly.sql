@@ -37,6 +37,10 @@ support as (
     select * from {{ ref('support_monthly') }}
 ),
 
+health as (
+    select * from {{ ref('health_monthly') }}
+),
+
 nps as (
     select * from survey_scores
     where survey_type = 'nps' and touchpoint = 'all'
@@ -169,6 +173,11 @@ ces as (
         {'kpi': 'chatbot_resolution_rate', 'value': 'chatbot_resolution_rate',
             'numerator': 'chatbot_resolutions', 'denominator': 'chatbot_conversations'},
     ],
+    'health': [
+        {'kpi': 'healthy_account_share', 'value': 'healthy_account_share',
+            'numerator': 'green_accounts', 'denominator': 'paying_accounts'},
+        {'kpi': 'at_risk_mrr', 'value': 'at_risk_mrr'},
+    ],
     'digital': [
         {'kpi': 'email_open_rate', 'value': 'email_open_rate',
             'numerator': 'emails_opened', 'denominator': 'emails_sent'},
@@ -191,6 +200,7 @@ unioned as (
         ['success', voice_kpis['success']],
         ['digital', voice_kpis['digital']],
         ['support', voice_kpis['support']],
+        ['health', voice_kpis['health']],
     ]) }}
 ),
 

@@ -1,0 +1,195 @@
+-- one row per external account per day: the signals the health score is made of, over
+-- rolling windows ending that day (28 days of activity, 90 days of billing and CSAT)
+with
+
+customer_days as (
+    select * from {{ ref('int_customer_days') }}
+),
+
+user_days as (
+    select * from {{ ref('int_user_days_active') }}
+),
+
+feature_days as (
+    select * from {{ ref('int_account_feature_days') }}
+),
+
+feature_catalog as (
+    select * from {{ ref('feature_catalog') }}
+),
+
+survey_responses as (
+    select * from {{ ref('int_survey_responses_scored') }}
+),
+
+tickets as (
+    select * from {{ ref('int_tickets') }}
+),
+
+accounts as (
+    select * from {{ ref('int_accounts_profiled') }}
+),
+
+core_features as (
+    select
+        feature,
+        min(released_on) as released_on
+    from feature_catalog
+    where is_core
+    group by feature
+),
+
+rolling as (
+    select
+        customer_days.account_id,
+        customer_days.date_day,
+        customer_days.mrr,
+        customer_days.is_paying,
+        customer_days.seats,
+        customer_days.billing_interval,
+        customer_days.current_period_end,
+        customer_days.latest_nps_group,
+        customer_days.open_tickets,
+        customer_days.days_since_last_activity,
+        sum(case when customer_days.is_active then 1 else 0 end) over (
+            partition by customer_days.account_id order by customer_days.date_day
+            rows between 27 preceding and current row
+        ) as active_days_28,
+        sum(case when customer_days.is_active then 1 else 0 end) over (
+            partition by customer_days.account_id order by customer_days.date_day
+            rows between 55 preceding and 28 preceding
+        ) as active_days_prior_28,
+        max(customer_days.mrr) over (
+            partition by customer_days.account_id order by customer_days.date_day
+            rows between 89 preceding and current row
+        ) as max_mrr_90,
+        row_number() over (
+            partition by customer_days.account_id order by customer_days.date_day
+        ) as days_observed
+    from customer_days
+    inner join accounts
+        on customer_days.account_id = accounts.account_id
+),
+
+users_28 as (
+    -- distinct users active in the 28 days ending each day
+    select
+        customer_days.account_id,
+        customer_days.date_day,
+        count(distinct user_days.user_id) as active_users_28
+    from customer_days
+    inner join user_days
+        on
+            customer_days.account_id = user_days.account_id
+            and customer_days.date_day >= user_days.date_day
+            and user_days.date_day
+            > cast({{ dbt.dateadd('day', -28, 'customer_days.date_day') }} as date)
+    group by customer_days.account_id, customer_days.date_day
+),
+
+core_features_28 as (
+    select
+        customer_days.account_id,
+        customer_days.date_day,
+        count(distinct feature_days.feature) as core_features_used_28
+    from customer_days
+    inner join feature_days
+        on
+            customer_days.account_id = feature_days.account_id
+            and customer_days.date_day >= feature_days.date_day
+            and feature_days.date_day
+            > cast({{ dbt.dateadd('day', -28, 'customer_days.date_day') }} as date)
+    inner join core_features
+        on
+            feature_days.feature = core_features.feature
+            and customer_days.date_day >= core_features.released_on
+    where feature_days.uses > 0
+    group by customer_days.account_id, customer_days.date_day
+),
+
+core_released as (
+    select
+        customer_days.account_id,
+        customer_days.date_day,
+        count(core_features.feature) as core_features_released
+    from customer_days
+    inner join core_features
+        on customer_days.date_day >= core_features.released_on
+    group by customer_days.account_id, customer_days.date_day
+),
+
+csat_90 as (
+    -- CSAT answers of the 90 days ending each day
+    select
+        customer_days.account_id,
+        customer_days.date_day,
+        count(*) as csat_responses_90,
+        sum(case when survey_responses.score_group = 'satisfied' then 1 else 0 end)
+            as csat_satisfied_90
+    from customer_days
+    inner join survey_responses
+        on
+            customer_days.account_id = survey_responses.account_id
+            and survey_responses.survey_type = 'csat'
+            and customer_days.date_day >= survey_responses.responded_date
+            and survey_responses.responded_date
+            > cast({{ dbt.dateadd('day', -90, 'customer_days.date_day') }} as date)
+    group by customer_days.account_id, customer_days.date_day
+),
+
+slow_replies_28 as (
+    -- tickets opened in the 28 days ending each day whose first reply took longer than
+    -- var health_slow_response_hours, or that have had no reply for that long
+    select
+        customer_days.account_id,
+        customer_days.date_day,
+        sum(case
+            when tickets.hours_to_first_response > {{ var('health_slow_response_hours') }}
+                then 1
+            when
+                tickets.first_agent_reply_at is null
+                and {{ dbt.datediff(
+                    'tickets.opened_at', 'customer_days.date_day', 'hour'
+                ) }} > {{ var('health_slow_response_hours') }}
+                then 1
+            else 0
+        end) as slow_responses_28
+    from customer_days
+    inner join tickets
+        on
+            customer_days.account_id = tickets.account_id
+            and customer_days.date_day >= tickets.opened_date
+            and tickets.opened_date
+            > cast({{ dbt.dateadd('day', -28, 'customer_days.date_day') }} as date)
+    group by customer_days.account_id, customer_days.date_day
+),
+
+final as (
+    select
+        rolling.*,
+        coalesce(users_28.active_users_28, 0) as active_users_28,
+        coalesce(core_features_28.core_features_used_28, 0) as core_features_used_28,
+        coalesce(core_released.core_features_released, 0) as core_features_released,
+        coalesce(csat_90.csat_responses_90, 0) as csat_responses_90,
+        coalesce(csat_90.csat_satisfied_90, 0) as csat_satisfied_90,
+        coalesce(slow_replies_28.slow_responses_28, 0) as slow_responses_28
+    from rolling
+    left join users_28
+        on rolling.account_id = users_28.account_id and rolling.date_day = users_28.date_day
+    left join core_features_28
+        on
+            rolling.account_id = core_features_28.account_id
+            and rolling.date_day = core_features_28.date_day
+    left join core_released
+        on
+            rolling.account_id = core_released.account_id
+            and rolling.date_day = core_released.date_day
+    left join csat_90
+        on rolling.account_id = csat_90.account_id and rolling.date_day = csat_90.date_day
+    left join slow_replies_28
+        on
+            rolling.account_id = slow_replies_28.account_id
+            and rolling.date_day = slow_replies_28.date_day
+)
+
+select * from final
