@@ -51,6 +51,7 @@ KPI_FAMILIES: dict[str, tuple[str, ...]] = {
         "help_search_success_rate",
         "chatbot_resolution_rate",
         "healthy_account_share",
+        "health_churn_auc",
     ),
     "non_negative_ratio": ("nrr", "nrr_12m", "expansion_rate", "quick_ratio", "referral_rate"),
     "count": (

@@ -105,6 +105,26 @@ def test_demo_churners_were_less_active_before_they_churned(demo: Build) -> None
     assert churned < 0.75 * retained
 
 
+def test_demo_red_health_band_churns_more_than_green(demo: Build) -> None:
+    # pooled over months whose 90-day horizon has passed, segment all
+    assert_built(demo)
+    rates = dict(demo.query(
+        "select indicator_group, sum(churned_accounts) * 1.0 / sum(accounts) "
+        "from leading_indicators_monthly where indicator = 'health_band' "
+        "and segment = 'all' and is_complete_period group by indicator_group"
+    ))
+    assert rates["red"] > rates["yellow"] > rates["green"]
+
+
+def test_demo_health_score_predicts_churn_better_than_chance(demo: Build) -> None:
+    assert_built(demo)
+    (mean_auc,) = demo.query(
+        "select avg(health_churn_auc) from health_churn_auc_monthly "
+        "where segment = 'all' and is_complete_period"
+    )[0]
+    assert mean_auc > 0.6
+
+
 def test_demo_generator_is_deterministic(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     for out in (first, second):

@@ -6,20 +6,21 @@ high_touch usage .25, breadth .15, adoption .15, sentiment .20, support .15, bil
 
 full (self_serve, $100/month, 2 seats): u1 (report_created) and u2 (dashboard_viewed)
   active every day from Jan 1; NPS 3 (detractor) on Mar 1.
-  usage: 28 of 28 days against 12 -> 1; trend (28 + 1) / (28 + 1) = 1 -> 100.
+  usage: 28 of 28 days against 12 -> 1; trend 28 / 28 = 1 -> 100.
   breadth 2/2 -> 100; adoption 2/2 -> 100; sentiment detractor -> 0; support 100;
   billing 100. Score 100 x (1 - .10) = 90: green.
 sparse (high_touch, $12,000/year, 10 seats): u3 active Mar 10 and Mar 20
   (report_created); CSAT 5 on Mar 15; ticket opened Mar 25, never answered.
-  usage: 2 of 28 days -> 2/12; none in the 28 before: trend min(1, 3/1) = 1;
+  usage: 2 of 28 days -> 2/12; none in the 28 before (a return): trend 1;
   100 x (0.7 x 2/12 + 0.3) = 41.6667. breadth 1/10 -> 10; adoption 1/2 -> 50;
   sentiment (CSAT only) 100; support 100 - 25 (open) - 25 (waited > 24 h) = 50;
   billing 100. Score .25 x 41.6667 + .15 x 10 + .15 x 50 + .2 x 100 + .15 x 50 + .1 x 100
   = 56.9167: yellow.
 quiet (self_serve, $50/month, 5 seats; down to $25 on Mar 20): u4 active Jan 2 only.
-  usage: 0 days, trend (0 + 1) / (0 + 1) = 1 -> 30; breadth 0; adoption 0; no survey:
+  usage: 0 days, and no activity earns no trend credit -> 0 (not 30: a silent account
+  must not score better the longer it stays silent); breadth 0; adoption 0; no survey:
   sentiment has no data and is left out (weights rescaled over .90); support 100;
-  billing 25 / 50 -> 50. Score (.35 x 30 + .1 x 100 + .1 x 50) / .9 = 28.3333: red.
+  billing 25 / 50 -> 50. Score (.35 x 0 + .1 x 100 + .1 x 50) / .9 = 16.6667: red.
 
 March scorecard: paying 3, green 1: healthy_account_share 1/3 (self_serve 1/2,
 high_touch 0); at_risk_mrr 25 (quiet).
@@ -112,7 +113,8 @@ def test_a_component_without_data_is_left_out_not_scored_zero(built: Build) -> N
     assert row["sentiment_weight"] == 0
     assert row["usage_weight"] == pytest.approx(0.35 / 0.9)
     assert row["billing_score"] == pytest.approx(50)
-    assert row["health_score"] == pytest.approx((0.35 * 30 + 0.1 * 100 + 0.1 * 50) / 0.9)
+    assert row["usage_score"] == 0
+    assert row["health_score"] == pytest.approx((0.35 * 0 + 0.1 * 100 + 0.1 * 50) / 0.9)
     assert row["health_band"] == "red"
 
 

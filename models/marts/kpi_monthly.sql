@@ -41,6 +41,10 @@ health as (
     select * from {{ ref('health_monthly') }}
 ),
 
+health_auc as (
+    select * from {{ ref('health_churn_auc_monthly') }}
+),
+
 nps as (
     select * from survey_scores
     where survey_type = 'nps' and touchpoint = 'all'
@@ -178,6 +182,10 @@ ces as (
             'numerator': 'green_accounts', 'denominator': 'paying_accounts'},
         {'kpi': 'at_risk_mrr', 'value': 'at_risk_mrr'},
     ],
+    'health_auc': [
+        {'kpi': 'health_churn_auc', 'value': 'health_churn_auc',
+            'numerator': 'pair_credits', 'denominator': 'pairs'},
+    ],
     'digital': [
         {'kpi': 'email_open_rate', 'value': 'email_open_rate',
             'numerator': 'emails_opened', 'denominator': 'emails_sent'},
@@ -201,6 +209,7 @@ unioned as (
         ['digital', voice_kpis['digital']],
         ['support', voice_kpis['support']],
         ['health', voice_kpis['health']],
+        ['health_auc', voice_kpis['health_auc']],
     ]) }}
 ),
 

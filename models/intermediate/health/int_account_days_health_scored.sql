@@ -23,9 +23,12 @@ components as (
             when inputs.days_observed < 56 then least(1.0, inputs.active_days_28 / {{ target }})
             else
                 0.7 * least(1.0, inputs.active_days_28 / {{ target }})
-                + 0.3 * least(
-                    1.0, (inputs.active_days_28 + 1.0) / (inputs.active_days_prior_28 + 1.0)
-                )
+                -- trend: no activity earns nothing, any after a silent month everything
+                + 0.3 * case
+                    when inputs.active_days_28 = 0 then 0.0
+                    when inputs.active_days_prior_28 = 0 then 1.0
+                    else least(1.0, 1.0 * inputs.active_days_28 / inputs.active_days_prior_28)
+                end
         end as usage_score,
         case
             when inputs.is_paying and inputs.seats > 0
@@ -68,18 +71,30 @@ weighted as (
     -- a component with no data weighs 0: the others are rescaled to fill its place
     select
         *,
-        case when usage_score is not null then {{ health_weight('usage', 'segment') }} else 0 end
-            as usage_weight,
-        case when breadth_score is not null then {{ health_weight('breadth', 'segment') }} else 0 end
-            as breadth_weight,
-        case when adoption_score is not null then {{ health_weight('adoption', 'segment') }} else 0 end
-            as adoption_weight,
-        case when sentiment_score is not null then {{ health_weight('sentiment', 'segment') }} else 0 end
-            as sentiment_weight,
-        case when support_score is not null then {{ health_weight('support', 'segment') }} else 0 end
-            as support_weight,
-        case when billing_score is not null then {{ health_weight('billing', 'segment') }} else 0 end
-            as billing_weight
+        case
+            when usage_score is not null then {{ health_weight('usage', 'segment') }}
+            else 0
+        end as usage_weight,
+        case
+            when breadth_score is not null then {{ health_weight('breadth', 'segment') }}
+            else 0
+        end as breadth_weight,
+        case
+            when adoption_score is not null then {{ health_weight('adoption', 'segment') }}
+            else 0
+        end as adoption_weight,
+        case
+            when sentiment_score is not null then {{ health_weight('sentiment', 'segment') }}
+            else 0
+        end as sentiment_weight,
+        case
+            when support_score is not null then {{ health_weight('support', 'segment') }}
+            else 0
+        end as support_weight,
+        case
+            when billing_score is not null then {{ health_weight('billing', 'segment') }}
+            else 0
+        end as billing_weight
     from components
 ),
 
@@ -111,22 +126,28 @@ final as (
         is_paying,
         cast(usage_score as {{ type_double() }}) as usage_score,
         cast(usage_share as {{ type_double() }}) as usage_weight,
-        cast(coalesce(usage_score, 0) * usage_share as {{ type_double() }}) as usage_contribution,
+        cast(coalesce(usage_score, 0) * usage_share as {{ type_double() }})
+            as usage_contribution,
         cast(breadth_score as {{ type_double() }}) as breadth_score,
         cast(breadth_share as {{ type_double() }}) as breadth_weight,
-        cast(coalesce(breadth_score, 0) * breadth_share as {{ type_double() }}) as breadth_contribution,
+        cast(coalesce(breadth_score, 0) * breadth_share as {{ type_double() }})
+            as breadth_contribution,
         cast(adoption_score as {{ type_double() }}) as adoption_score,
         cast(adoption_share as {{ type_double() }}) as adoption_weight,
-        cast(coalesce(adoption_score, 0) * adoption_share as {{ type_double() }}) as adoption_contribution,
+        cast(coalesce(adoption_score, 0) * adoption_share as {{ type_double() }})
+            as adoption_contribution,
         cast(sentiment_score as {{ type_double() }}) as sentiment_score,
         cast(sentiment_share as {{ type_double() }}) as sentiment_weight,
-        cast(coalesce(sentiment_score, 0) * sentiment_share as {{ type_double() }}) as sentiment_contribution,
+        cast(coalesce(sentiment_score, 0) * sentiment_share as {{ type_double() }})
+            as sentiment_contribution,
         cast(support_score as {{ type_double() }}) as support_score,
         cast(support_share as {{ type_double() }}) as support_weight,
-        cast(coalesce(support_score, 0) * support_share as {{ type_double() }}) as support_contribution,
+        cast(coalesce(support_score, 0) * support_share as {{ type_double() }})
+            as support_contribution,
         cast(billing_score as {{ type_double() }}) as billing_score,
         cast(billing_share as {{ type_double() }}) as billing_weight,
-        cast(coalesce(billing_score, 0) * billing_share as {{ type_double() }}) as billing_contribution,
+        cast(coalesce(billing_score, 0) * billing_share as {{ type_double() }})
+            as billing_contribution,
         cast(
             coalesce(usage_score, 0) * usage_share
             + coalesce(breadth_score, 0) * breadth_share

@@ -1,0 +1,119 @@
+-- one row per month per segment: how well the month-end health score separates the accounts
+-- that churned within var churn_horizon_days from those that stayed (ROC AUC, exact, from
+-- every churner x stayer pair)
+with
+
+month_segments as (
+    select * from {{ ref('int_report_month_segments') }}
+),
+
+account_months as (
+    select * from {{ ref('int_account_months_churn_followed') }}
+),
+
+accounts_segmented as (
+    select * from {{ ref('int_accounts_segmented') }}
+),
+
+scored as (
+    -- paying accounts with a health score at the month end, in each segment they count in
+    select
+        account_months.account_id,
+        account_months.month,
+        accounts_segmented.reporting_segment,
+        account_months.health_score,
+        account_months.is_churned
+    from account_months
+    inner join accounts_segmented
+        on account_months.account_id = accounts_segmented.account_id
+    where account_months.health_score is not null
+),
+
+churners as (
+    select * from scored
+    where is_churned
+),
+
+stayers as (
+    select * from scored
+    where not is_churned
+),
+
+group_counts as (
+    select
+        month,
+        reporting_segment,
+        sum(case when is_churned then 1 else 0 end) as churners,
+        sum(case when is_churned then 0 else 1 end) as non_churners,
+        avg(case when is_churned then health_score end) as churner_mean_health_score,
+        avg(case when is_churned then null else health_score end)
+            as non_churner_mean_health_score
+    from scored
+    group by month, reporting_segment
+),
+
+pair_credits as (
+    -- every churner x stayer pair of a month and segment: 1 when the stayer scored higher,
+    -- 1/2 on a tie, 0 when lower. O(n^2) per month: a rank-based sum is the scale path
+    select
+        churners.month,
+        churners.reporting_segment,
+        sum(case
+            when stayers.health_score > churners.health_score then 1.0
+            when stayers.health_score = churners.health_score then 0.5
+            else 0.0
+        end) as pair_credits,
+        count(*) as pairs
+    from churners
+    inner join stayers
+        on
+            churners.month = stayers.month
+            and churners.reporting_segment = stayers.reporting_segment
+    group by churners.month, churners.reporting_segment
+),
+
+framed as (
+    -- every month and segment, with its counts (0 with none) and pairs
+    select
+        month_segments.month,
+        month_segments.reporting_segment,
+        month_segments.as_of_date,
+        cast(
+            {{ dbt.dateadd('day', var('churn_horizon_days'), 'month_segments.month_end_date') }}
+            as date
+        ) as horizon_end_date,
+        coalesce(group_counts.churners, 0) as churners,
+        coalesce(group_counts.non_churners, 0) as non_churners,
+        group_counts.churner_mean_health_score,
+        group_counts.non_churner_mean_health_score,
+        coalesce(pair_credits.pair_credits, 0) as credits,
+        coalesce(pair_credits.pairs, 0) as pairs
+    from month_segments
+    left join group_counts
+        on
+            month_segments.month = group_counts.month
+            and month_segments.reporting_segment = group_counts.reporting_segment
+    left join pair_credits
+        on
+            month_segments.month = pair_credits.month
+            and month_segments.reporting_segment = pair_credits.reporting_segment
+),
+
+final as (
+    select
+        cast(month as date) as month,
+        cast(reporting_segment as {{ dbt.type_string() }}) as segment,
+        cast(horizon_end_date as date) as horizon_end_date,
+        horizon_end_date <= as_of_date as is_complete_period,
+        cast(churners as {{ dbt.type_bigint() }}) as churners,
+        cast(non_churners as {{ dbt.type_bigint() }}) as non_churners,
+        cast(churner_mean_health_score as {{ type_double() }}) as churner_mean_health_score,
+        cast(non_churner_mean_health_score as {{ type_double() }})
+            as non_churner_mean_health_score,
+        cast(credits as {{ type_double() }}) as pair_credits,
+        cast(pairs as {{ dbt.type_bigint() }}) as pairs,
+        {{ safe_ratio('credits', 'pairs') }} as health_churn_auc
+    from framed
+)
+
+select * from final
