@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -177,6 +178,26 @@ def assert_built(build: Build) -> Build:
     """Fail with dbt's own output when the build (models and every dbt test) failed."""
     assert build.returncode == 0, build.output[-6000:]
     return build
+
+
+DEMO_RAW = REPO_ROOT / "demo" / "raw"
+
+
+def generate_demo(out: Path, *extra: str) -> None:
+    """Write the demo raw data (python -m demo.generate_demo_data) into `out`."""
+    subprocess.run(
+        [sys.executable, "-m", "demo.generate_demo_data", "--out", str(out), *extra],
+        cwd=REPO_ROOT, check=True, capture_output=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The demo as the README builds it (default vars, raw data in demo/raw), on DuckDB."""
+    if not (DEMO_RAW / "raw_accounts.csv").exists():
+        generate_demo(DEMO_RAW)
+    return run_dbt(tmp_path_factory.mktemp("demo"), DEMO_RAW,
+                   {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25})
 
 
 @pytest.fixture(scope="module")

@@ -13,27 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import REPO_ROOT, Build, assert_built, run_dbt
+from conftest import REPO_ROOT, Build, assert_built, generate_demo
 from kpi_monthly_expectations import EXPECTED_KPIS, failed_expectations, validate_kpi_monthly
-
-DEMO_RAW = REPO_ROOT / "demo" / "raw"
-
-
-def generate_demo(out: Path, *extra: str) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "demo.generate_demo_data", "--out", str(out), *extra],
-        cwd=REPO_ROOT, check=True, capture_output=True,
-    )
-
-
-@pytest.fixture(scope="module")
-def demo(module_dir: Path) -> Build:
-    """The demo as the README builds it (default vars, raw data in demo/raw)."""
-    if not (DEMO_RAW / "raw_accounts.csv").exists():
-        generate_demo(DEMO_RAW)
-    return run_dbt(module_dir, DEMO_RAW, {"quarantine_warn_share": 0.05,
-                                          "quarantine_error_share": 0.25})
-
 
 def test_demo_builds_with_every_dbt_test_passing(demo: Build) -> None:
     assert_built(demo)

@@ -9,6 +9,16 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
     -r requirements.txt -c requirements.lock
+# A PostgreSQL server for the cross-engine test (Debian's package; the test starts a
+# private instance of it on a loopback port). Installed when missing and we may.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+        apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -qq postgresql >/dev/null
+    else
+        echo "note: PostgreSQL server not found; the Postgres test needs it (apt-get install postgresql)"
+    fi
+fi
 export PATH="$REPO_ROOT/.venv/bin:$PATH"
 export DBT_SEND_ANONYMOUS_USAGE_STATS=false
 export DBT_PROFILES_DIR="$REPO_ROOT"

@@ -30,11 +30,13 @@ paired as (
     select
         month_ends.account_id,
         month_ends.month,
-        coalesce(
-            lag(month_ends.m1) over (
-                partition by month_ends.account_id order by month_ends.month
-            ),
-            cast(0 as {{ type_money() }})
+        cast(
+            coalesce(
+                lag(month_ends.m1) over (
+                    partition by month_ends.account_id order by month_ends.month
+                ),
+                0
+            ) as {{ type_money() }}
         ) as m0,
         month_ends.m1,
         coalesce(first_paying.first_paying_date < month_ends.month, false) as has_paid_before
@@ -65,11 +67,16 @@ final as (
         m1,
         has_paid_before,
         movement,
-        case when movement = 'new' then m1 else 0 end as new_mrr,
-        case when movement = 'reactivation' then m1 else 0 end as reactivation_mrr,
-        case when movement = 'expansion' then m1 - m0 else 0 end as expansion_mrr,
-        case when movement = 'contraction' then m0 - m1 else 0 end as contraction_mrr,
-        case when movement = 'churn' then m0 else 0 end as churned_mrr
+        cast(case when movement = 'new' then m1 else 0 end as {{ type_money() }})
+            as new_mrr,
+        cast(case when movement = 'reactivation' then m1 else 0 end as {{ type_money() }})
+            as reactivation_mrr,
+        cast(case when movement = 'expansion' then m1 - m0 else 0 end as {{ type_money() }})
+            as expansion_mrr,
+        cast(case when movement = 'contraction' then m0 - m1 else 0 end as {{ type_money() }})
+            as contraction_mrr,
+        cast(case when movement = 'churn' then m0 else 0 end as {{ type_money() }})
+            as churned_mrr
     from classified
 )
 

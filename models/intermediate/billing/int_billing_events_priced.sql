@@ -53,9 +53,9 @@ priced as (
 sequenced as (
     select
         *,
-        coalesce(
-            lag(mrr) over (partition by account_id order by occurred_at, event_id),
-            cast(0 as {{ type_money() }})
+        cast(
+            coalesce(lag(mrr) over (partition by account_id order by occurred_at, event_id), 0)
+            as {{ type_money() }}
         ) as previous_mrr,
         -- the last event of an account's day sets its state at the end of that day
         row_number() over (

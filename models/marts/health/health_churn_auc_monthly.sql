@@ -16,12 +16,13 @@ accounts_segmented as (
 ),
 
 scored as (
-    -- paying accounts with a health score at the month end, in each segment they count in
+    -- paying accounts with a health score at the month end, in each segment they count in;
+    -- scores compared at 6 decimals, so a tie does not depend on an engine's float noise
     select
         account_months.account_id,
         account_months.month,
         accounts_segmented.reporting_segment,
-        account_months.health_score,
+        round(cast(account_months.health_score as {{ dbt.type_numeric() }}), 6) as health_score,
         account_months.is_churned
     from account_months
     inner join accounts_segmented

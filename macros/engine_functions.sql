@@ -1,0 +1,71 @@
+{#-
+    create_engine_functions(): run at the start of every dbt run (on-run-start). Creates
+    the helper functions an engine needs for the project's dispatched macros, in the
+    target schema. DuckDB needs none (it has try_cast and json_valid).
+-#}
+{% macro create_engine_functions() -%}
+    {{ return(adapter.dispatch('create_engine_functions', 'customer_success_kpis')()) }}
+{%- endmacro %}
+
+{% macro default__create_engine_functions() -%}
+    select 1
+{%- endmacro %}
+
+{#-
+    Postgres has no try_cast: three small functions give null instead of an error for a
+    bad timestamp, JSON object or number, so one bad raw value never fails a model.
+-#}
+{% macro postgres__create_engine_functions() -%}
+    create schema if not exists {{ target.schema }};
+
+    create or replace function {{ target.schema }}.cs_try_utc_timestamp(value text)
+    returns timestamp language plpgsql immutable as $$
+    begin
+        if value ~ '[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)$' then
+            return (value::timestamptz at time zone 'UTC');
+        end if;
+        return value::timestamp;
+    exception when others then
+        return null;
+    end $$;
+
+    create or replace function {{ target.schema }}.cs_is_json_object(value text)
+    returns boolean language plpgsql immutable as $$
+    begin
+        return json_typeof(value::json) = 'object';
+    exception when others then
+        return false;
+    end $$;
+
+    create or replace function {{ target.schema }}.cs_try_numeric(value text)
+    returns numeric language plpgsql immutable as $$
+    begin
+        return value::numeric;
+    exception when others then
+        return null;
+    end $$;
+{%- endmacro %}
+
+{% macro postgres__to_utc_timestamp(text_expr) -%}
+    {{ target.schema }}.cs_try_utc_timestamp(trim({{ text_expr }}))
+{%- endmacro %}
+
+{% macro postgres__is_json_object(text_expr) -%}
+    coalesce({{ target.schema }}.cs_is_json_object({{ text_expr }}), false)
+{%- endmacro %}
+
+{#-
+    dbt.safe_cast on Postgres: numeric types through the try function (null on a bad
+    value); every other type a plain cast, as dbt's default (dbt's unit-test fixtures
+    use safe_cast for every column type).
+-#}
+{% macro postgres__safe_cast(field, type) -%}
+    {%- set numeric_prefixes = ['numeric', 'decimal', 'int', 'bigint', 'smallint', 'double',
+                                'real', 'float'] -%}
+    {%- if (type | lower | trim).split('(')[0].split(' ')[0] in numeric_prefixes
+           or (type | lower).startswith('integer') -%}
+    cast({{ target.schema }}.cs_try_numeric(cast({{ field }} as text)) as {{ type }})
+    {%- else -%}
+    cast({{ field }} as {{ type }})
+    {%- endif -%}
+{%- endmacro %}
