@@ -20,17 +20,31 @@ HEADLINE_KPIS: tuple[str, ...] = (
     "clv",
     "trial_starts",
     "free_to_paid_conversion_rate",
+    "activation_rate",
+    "mau",
+    "stickiness",
+    "nps",
+    "csat",
+    "median_first_response_hours",
+    "qbr_completion_rate",
+    "healthy_account_share",
+    "at_risk_mrr",
 )
+
+PERCENT_KPIS: tuple[str, ...] = ("grr", "nrr", "nrr_12m", "stickiness", "healthy_account_share")
+COUNT_KPIS: tuple[str, ...] = ("paying_accounts", "trial_starts", "mau")
 
 
 def format_value(kpi: str, value: float | None) -> str:
     """Render a KPI value for a terminal: rates as percentages, money with cents."""
     if value is None:
         return "n/a"
-    if kpi.endswith("_rate") or kpi in ("grr", "nrr", "nrr_12m"):
+    if kpi.endswith("_rate") or kpi in PERCENT_KPIS:
         return f"{value:.1%}"
-    if kpi in ("paying_accounts", "trial_starts"):
+    if kpi in COUNT_KPIS:
         return f"{value:,.0f}"
+    if kpi in ("nps", "csat") or kpi.endswith("_hours"):
+        return f"{value:,.1f}"
     return f"{value:,.2f}"
 
 
