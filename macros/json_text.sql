@@ -31,3 +31,13 @@
 {% macro duckdb__is_json_object(text_expr) -%}
     coalesce(json_valid({{ text_expr }}) and try(json_type({{ text_expr }})) = 'OBJECT', false)
 {%- endmacro %}
+
+{#- Spark: get_json_object gives null for invalid JSON or an absent key. -#}
+{% macro spark__json_text(json_expr, key) -%}
+    get_json_object({{ json_expr }}, '$.{{ key }}')
+{%- endmacro %}
+
+{#- Spark: json_object_keys is null unless the text is a valid JSON object. -#}
+{% macro spark__is_json_object(text_expr) -%}
+    (json_object_keys({{ text_expr }}) is not null)
+{%- endmacro %}

@@ -44,9 +44,11 @@
 {%- endmacro %}
 
 {#-
-    On DuckDB the raw relations are files in the folder var('raw_dir'): <name>.csv or
-    <name>.parquet. CSV is read with every column as text. A missing file, two files for
-    one relation, or a missing required column stops the run with one clear message.
+    On DuckDB the raw relations are files in the folder var('raw_dir'): <name>.csv,
+    <name>.parquet, or a folder <name>/ of Parquet files (any depth; hive partition
+    folders such as month=2024-01/ are allowed, their columns ignored). CSV is read with
+    every column as text; Parquet columns are cast to text. A missing file, two sources
+    for one relation, or a missing required column stops the run with one clear message.
 -#}
 {% macro duckdb__raw_relation(name, source_relation) -%}
     {%- set spec = raw_columns()[name] -%}
@@ -57,13 +59,16 @@
     {%- set raw_dir = raw_dir[:-1] if raw_dir.endswith('/') else raw_dir -%}
     {%- set found = run_query(
         "select file from glob('" ~ raw_dir ~ "/" ~ name ~ ".csv') union all "
-        ~ "select file from glob('" ~ raw_dir ~ "/" ~ name ~ ".parquet') order by file"
+        ~ "select file from glob('" ~ raw_dir ~ "/" ~ name ~ ".parquet') union all "
+        ~ "select * from (select '" ~ raw_dir ~ "/" ~ name ~ "/' from glob('" ~ raw_dir
+        ~ "/" ~ name ~ "/**/*.parquet') limit 1) order by 1"
     ).columns[0].values() -%}
     {%- if found | length == 0 -%}
         {{ exceptions.raise_compiler_error(
-            "Raw file missing: neither " ~ raw_dir ~ "/" ~ name ~ ".csv nor " ~ raw_dir ~ "/"
-            ~ name ~ ".parquet exists. Set the dbt var raw_dir to the folder holding your "
-            ~ "raw files, or run `python -m demo.generate_demo_data` for the demo data."
+            "Raw file missing: none of " ~ raw_dir ~ "/" ~ name ~ ".csv, " ~ raw_dir ~ "/"
+            ~ name ~ ".parquet or Parquet files under " ~ raw_dir ~ "/" ~ name ~ "/ exist. "
+            ~ "Set the dbt var raw_dir to the folder holding your raw files, or run "
+            ~ "`python -m demo.generate_demo_data` for the demo data."
         ) }}
     {%- elif found | length > 1 -%}
         {{ exceptions.raise_compiler_error(
@@ -71,7 +76,10 @@
         ) }}
     {%- endif -%}
     {%- set path = found[0] -%}
-    {%- if path.endswith('.csv') -%}
+    {%- if path.endswith('/') -%}
+        {%- set reader = "read_parquet('" ~ path ~ "**/*.parquet', hive_partitioning = false, "
+            ~ "union_by_name = true)" -%}
+    {%- elif path.endswith('.csv') -%}
         {%- set reader = "read_csv('" ~ path ~ "', all_varchar = true, header = true, "
             ~ "delim = ',', quote = '\"', escape = '\"', null_padding = true)" -%}
     {%- else -%}

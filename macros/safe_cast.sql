@@ -7,3 +7,8 @@
 {% macro duckdb__safe_cast(field, type) -%}
     try_cast({{ field }} as {{ type }})
 {%- endmacro %}
+
+{#- Spark 3.2+ has try_cast: null on a bad value, whatever spark.sql.ansi.enabled says. -#}
+{% macro spark__safe_cast(field, type) -%}
+    try_cast({{ field }} as {{ spark_type(type) }})
+{%- endmacro %}

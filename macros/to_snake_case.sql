@@ -16,3 +16,14 @@
         ''
     )
 {%- endmacro %}
+
+{#- Spark: regexp_replace replaces every match and takes $1 for a group. -#}
+{% macro spark__to_snake_case(text_expr) -%}
+    nullif(
+        trim(both '_' from regexp_replace(
+            lower(regexp_replace(trim({{ text_expr }}), '([a-z0-9])([A-Z])', '$1_$2')),
+            '[^a-z0-9]+', '_'
+        )),
+        ''
+    )
+{%- endmacro %}

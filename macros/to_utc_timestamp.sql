@@ -25,3 +25,12 @@
         else try_cast(trim({{ text_expr }}) as timestamp)
     end
 {%- endmacro %}
+
+{#-
+    Spark's string-to-timestamp cast reads ISO-8601 with or without an offset (Z, +02:00,
+    -0500) and converts to the session time zone, which the spark profile sets to UTC;
+    try_cast gives null on a bad value.
+-#}
+{% macro spark__to_utc_timestamp(text_expr) -%}
+    try_cast(trim({{ text_expr }}) as timestamp)
+{%- endmacro %}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import subprocess
 import sys
@@ -127,8 +128,9 @@ class Build:
         return dict(zip(names, rows[0]))
 
 
-def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build") -> Build:
-    """Run a dbt command on the project into a DuckDB file under workdir."""
+def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build",
+            *flags: str) -> Build:
+    """Run a dbt command (with extra flags) on the project into a DuckDB file under workdir."""
     database = workdir / "warehouse.duckdb"
     env = {
         **os.environ,
@@ -145,6 +147,7 @@ def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build
             "--target-path", str(workdir / "target"),
             "--log-path", str(workdir / "logs"),
             "--vars", json.dumps(all_vars),
+            *flags,
         ],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False,
     )
@@ -204,3 +207,32 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def module_dir(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """A temp folder per test module, for its raw files and DuckDB database."""
     return tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+
+
+KPI_MONTHLY_SQL = ("select cast(month as {text}), segment, kpi, value, numerator, denominator, "
+                   "is_complete_period from {relation}")
+
+
+def kpi_monthly_by_key(rows: list[tuple]) -> dict[tuple, tuple]:
+    """kpi_monthly rows keyed by (month text, segment, kpi); numbers as float."""
+    def number(x: Any) -> float | None:
+        return None if x is None else float(x)
+    return {(str(m), s, k): (number(v), number(n), number(d), c)
+            for m, s, k, v, n, d, c in rows}
+
+
+def differing_kpi_rows(expected: dict[tuple, tuple], actual: dict[tuple, tuple],
+                       rel_tol: float = 1e-9) -> list[tuple]:
+    """Rows of `expected` whose value, numerator, denominator (to rel_tol) or completeness
+    differ in `actual`, or which `actual` lacks; and rows only `actual` has."""
+    def close(a: float | None, b: float | None) -> bool:
+        if a is None or b is None:
+            return a is None and b is None
+        return math.isclose(a, b, rel_tol=rel_tol, abs_tol=1e-12)
+    differing = [
+        (key, row, actual.get(key)) for key, row in expected.items()
+        if key not in actual
+        or not (all(close(x, y) for x, y in zip(row[:3], actual[key][:3]))
+                and row[3] == actual[key][3])
+    ]
+    return differing + [(key, None, row) for key, row in actual.items() if key not in expected]

@@ -10,7 +10,6 @@ build of the same demo: same rows, values equal to 1e-9 relative.
 from __future__ import annotations
 
 import glob
-import math
 import os
 import shutil
 import socket
@@ -24,11 +23,15 @@ import duckdb
 import psycopg2
 import pytest
 
-from conftest import DEMO_RAW, REPO_ROOT, Build, assert_built
-
-KPI_SQL = ("select month, segment, kpi, value, numerator, denominator, is_complete_period "
-           "from {schema}kpi_monthly")
-
+from conftest import (
+    DEMO_RAW,
+    KPI_MONTHLY_SQL,
+    REPO_ROOT,
+    Build,
+    assert_built,
+    differing_kpi_rows,
+    kpi_monthly_by_key,
+)
 
 def postgres_bin() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
@@ -107,34 +110,20 @@ def test_the_project_builds_on_postgres_with_every_test_passing(
     assert "ERROR=0 SKIP=0" in postgres_build.stdout
 
 
-def close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-
-
 def test_kpi_monthly_on_postgres_equals_duckdb(
     postgres: dict[str, str], postgres_build: subprocess.CompletedProcess, demo: Build,
 ) -> None:
     assert postgres_build.returncode == 0, postgres_build.stdout[-3000:]
     assert_built(demo)
     with duckdb.connect(str(demo.database), read_only=True) as con:
-        on_duckdb = {(str(m), s, k): (v, n, d, c)
-                     for m, s, k, v, n, d, c in con.execute(KPI_SQL.format(schema="")).fetchall()}
+        on_duckdb = kpi_monthly_by_key(con.execute(KPI_MONTHLY_SQL.format(
+            text="varchar", relation="kpi_monthly")).fetchall())
     conn = psycopg2.connect(host=postgres["DBT_PG_HOST"], port=int(postgres["DBT_PG_PORT"]),
                             user="postgres", dbname="cs_kpis")
     with conn, conn.cursor() as cur:
-        cur.execute(KPI_SQL.format(schema="analytics."))
-        on_postgres = {(str(m), s, k): (None if v is None else float(v),
-                                        None if n is None else float(n),
-                                        None if d is None else float(d), c)
-                       for m, s, k, v, n, d, c in cur.fetchall()}
+        cur.execute(KPI_MONTHLY_SQL.format(text="text", relation="analytics.kpi_monthly"))
+        on_postgres = kpi_monthly_by_key(cur.fetchall())
     conn.close()
-    assert set(on_postgres) == set(on_duckdb)
-    differing = [
-        (key, on_duckdb[key], on_postgres[key]) for key in on_duckdb
-        if not (all(close(x, y) for x, y in zip(on_duckdb[key][:3], on_postgres[key][:3]))
-                and on_duckdb[key][3] == on_postgres[key][3])
-    ]
-    assert differing == [], differing[:10]
     assert len(on_duckdb) > 3000
+    differing = differing_kpi_rows(on_duckdb, on_postgres)
+    assert differing == [], differing[:10]

@@ -1,4 +1,4 @@
-"""Load a raw folder (raw_accounts, raw_events, raw_surveys as .csv or .parquet) into the
+"""Load a raw folder (raw_accounts, raw_events, raw_surveys; see scripts/raw_files.py) into the
 raw schema of a Postgres database, every contract column as text, as the DuckDB path
 reads the files. Connection from the same env vars as profiles.yml (DBT_PG_HOST,
 DBT_PG_PORT, DBT_PG_USER, DBT_PG_PASSWORD, DBT_PG_DATABASE).
@@ -13,40 +13,9 @@ import os
 import tempfile
 from pathlib import Path
 
-import duckdb
 import psycopg2
 
-CONTRACT_COLUMNS: dict[str, list[str]] = {
-    "raw_accounts": ["account_id", "account_name", "created_at", "segment", "industry",
-                     "region", "csm_owner", "referred_by_account_id", "is_internal",
-                     "updated_at"],
-    "raw_events": ["event_id", "account_id", "user_id", "event_name", "occurred_at",
-                   "properties", "loaded_at"],
-    "raw_surveys": ["response_id", "account_id", "user_id", "survey_type", "score", "sent_at",
-                    "responded_at", "comment", "touchpoint"],
-}
-
-
-def find_file(raw_dir: Path, name: str) -> Path:
-    """The one raw file of a relation, .csv or .parquet; fail clearly otherwise."""
-    found = [p for p in (raw_dir / f"{name}.csv", raw_dir / f"{name}.parquet") if p.exists()]
-    if len(found) != 1:
-        raise SystemExit(f"expected exactly one of {name}.csv / {name}.parquet in {raw_dir}")
-    return found[0]
-
-
-def export_as_text_csv(path: Path, columns: list[str], out: Path) -> None:
-    """Write the file's contract columns as text CSV (absent optional columns empty)."""
-    reader = (f"read_parquet('{path}')" if path.suffix == ".parquet"
-              else f"read_csv('{path}', all_varchar = true, header = true)")
-    with duckdb.connect() as con:
-        present = {row[0].lower() for row in
-                   con.execute(f"describe select * from {reader}").fetchall()}
-        select = ", ".join(
-            f'cast("{c}" as varchar) as {c}' if c in present else f"null as {c}"
-            for c in columns
-        )
-        con.execute(f"copy (select {select} from {reader}) to '{out}' (header, delimiter ',')")
+from scripts.raw_files import CONTRACT_COLUMNS, export_as_text, find_raw
 
 
 def connect() -> psycopg2.extensions.connection:
@@ -68,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         cur.execute(f"create schema if not exists {args.schema}")
         for name, columns in CONTRACT_COLUMNS.items():
             text_csv = Path(scratch) / f"{name}.csv"
-            export_as_text_csv(find_file(args.raw_dir, name), columns, text_csv)
+            export_as_text(find_raw(args.raw_dir, name), columns, text_csv)
             cur.execute(f"drop table if exists {args.schema}.{name}")
             cur.execute(f"create table {args.schema}.{name} ("
                         + ", ".join(f"{c} text" for c in columns) + ")")

@@ -1,8 +1,18 @@
--- one row per account per catalogue feature per day with uses or errors of the feature
+-- one row per account per catalogue feature per day with uses or errors of the feature.
+-- Incremental: recomputes the days int_event_days_counted recomputed.
+{{ config(**incremental_by_day()) }}
+
 with
 
-event_days as (
+all_event_days as (
     select * from {{ ref('int_event_days_counted') }}
+),
+
+event_days as (
+    select * from all_event_days
+    {% if is_incremental() %}
+    where date_day >= {{ recompute_from('all_event_days') }}
+    {% endif %}
 ),
 
 feature_catalog as (
@@ -15,7 +25,8 @@ uses as (
         event_days.date_day,
         feature_catalog.feature,
         sum(event_days.events) as uses,
-        0 as errors
+        0 as errors,
+        max(event_days.last_loaded_at) as last_loaded_at
     from event_days
     inner join feature_catalog
         on event_days.event_name = feature_catalog.event_name
@@ -30,7 +41,8 @@ errors as (
         event_days.date_day,
         event_days.error_feature as feature,
         0 as uses,
-        sum(event_days.events) as errors
+        sum(event_days.events) as errors,
+        max(event_days.last_loaded_at) as last_loaded_at
     from event_days
     where
         event_days.event_category = 'error'
@@ -51,7 +63,8 @@ final as (
         cast({{ dbt.date_trunc('month', 'date_day') }} as date) as month,
         feature,
         sum(uses) as uses,
-        sum(errors) as errors
+        sum(errors) as errors,
+        max(last_loaded_at) as last_loaded_at
     from combined
     group by account_id, date_day, feature
 )

@@ -47,8 +47,10 @@ final as (
             ) }},
             false
         ) as is_activated,
-        {{ dbt.datediff('accounts.created_at', 'key_actions.first_key_action_at', 'second') }}
-        / 86400.0 as ttfv_days,
+        cast(
+            {{ dbt.datediff('accounts.created_at', 'key_actions.first_key_action_at', 'second') }}
+            as {{ type_double() }}
+        ) / 86400 as ttfv_days,
         coalesce(onboarding.is_onboarding_completed, false) as is_onboarding_completed
     from accounts
     left join key_actions

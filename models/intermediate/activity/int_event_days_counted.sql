@@ -1,6 +1,10 @@
 -- one row per account, user, day, event name (and error feature): how many such events,
 -- and the first one's time. The one pass over clean events that activity, feature use
 -- and customer-day counts are all aggregated from.
+-- Incremental: recomputes every day from the earliest day of the events loaded since its
+-- newest last_loaded_at (less the lookback); earlier days are kept.
+{{ config(**incremental_by_day()) }}
+
 with
 
 events as (
@@ -20,10 +24,16 @@ counted as (
         events.event_category,
         events.error_feature,
         count(*) as events,
-        min(events.occurred_at) as first_occurred_at
+        min(events.occurred_at) as first_occurred_at,
+        max(events.loaded_at) as last_loaded_at
     from events
     cross join bounds
-    where events.occurred_date <= bounds.as_of_date
+    where
+        events.occurred_date <= bounds.as_of_date
+    {% if is_incremental() %}
+        and events.occurred_date
+        >= {{ recompute_from(ref('stg_raw__events'), 'occurred_date', 'loaded_at') }}
+    {% endif %}
     group by
         events.account_id,
         events.user_id,

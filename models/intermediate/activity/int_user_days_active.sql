@@ -1,4 +1,7 @@
--- one row per user per day active (at least one product or onboarding event that day)
+-- one row per user per day active (at least one product or onboarding event that day).
+-- Incremental: recomputes the days int_event_days_counted recomputed.
+{{ config(**incremental_by_day()) }}
+
 with
 
 event_days as (
@@ -11,9 +14,15 @@ final as (
         user_id,
         date_day,
         cast({{ dbt.date_trunc('month', 'date_day') }} as date) as month,
-        sum(events) as activity_events
+        sum(events) as activity_events,
+        max(last_loaded_at) as last_loaded_at
     from event_days
-    where event_category in ('product', 'onboarding') and user_id is not null
+    where
+        event_category in ('product', 'onboarding')
+        and user_id is not null
+    {% if is_incremental() %}
+        and date_day >= {{ recompute_from('event_days') }}
+    {% endif %}
     group by account_id, user_id, date_day
 )
 

@@ -1,21 +1,27 @@
 -- one row per account per day, from sign-up to the as-of date: the customer-day facts
 -- (billing state, activity, feature use, sentiment, success touches, events by
--- category) every later KPI starts from
+-- category) every later KPI starts from.
+-- Incremental: recomputes every day from the earliest day touched by events loaded since
+-- its newest last_loaded_at (less the lookback), by survey answers of the lookback, or
+-- new since its last day; earlier days are kept, and the day before carries the
+-- days-since counters over.
+{{ config(**incremental_by_day()) }}
+
 with
 
-account_days as (
+all_account_days as (
     select * from {{ ref('int_account_days_billed') }}
 ),
 
-event_days as (
+all_event_days as (
     select * from {{ ref('int_event_days_counted') }}
 ),
 
-user_days as (
+all_user_days as (
     select * from {{ ref('int_user_days_active') }}
 ),
 
-feature_days as (
+all_feature_days as (
     select * from {{ ref('int_account_feature_days') }}
 ),
 
@@ -25,6 +31,64 @@ survey_responses as (
 
 tickets as (
     select * from {{ ref('int_tickets') }}
+),
+
+{% if is_incremental() %}
+
+refresh as (
+    -- one row: the first day this run recomputes
+    select
+        cast(least(
+            coalesce({{ recompute_from('all_event_days') }}, done.next_day),
+            coalesce((
+                select min(survey_responses.responded_date)
+                from survey_responses
+                where survey_responses.responded_date >= {{ dbt.dateadd(
+                    'day', -1 * ((var('late_arrival_lookback_hours') + 23) // 24), 'done.last_day'
+                ) }}
+            ), done.next_day),
+            done.next_day
+        ) as date) as from_day
+    from (
+        select
+            max(date_day) as last_day,
+            cast({{ dbt.dateadd('day', 1, 'max(date_day)') }} as date) as next_day
+        from {{ this }}
+    ) as done
+),
+
+carried as (
+    -- the kept day before the recomputed ones: its last active and last touch days
+    select
+        kept.account_id,
+        cast({{ dbt.dateadd('day', '-1 * kept.days_since_last_activity', 'kept.date_day') }}
+            as date) as last_active_day,
+        cast({{ dbt.dateadd('day', '-1 * kept.days_since_last_success_touch', 'kept.date_day') }}
+            as date) as last_touch_day
+    from {{ this }} as kept
+    inner join refresh
+        on kept.date_day = cast({{ dbt.dateadd('day', -1, 'refresh.from_day') }} as date)
+),
+
+{% endif %}
+
+{%- set since_refresh = "where date_day >= (select refresh.from_day from refresh)"
+    if is_incremental() else "" %}
+
+account_days as (
+    select * from all_account_days {{ since_refresh }}
+),
+
+event_days as (
+    select * from all_event_days {{ since_refresh }}
+),
+
+user_days as (
+    select * from all_user_days {{ since_refresh }}
+),
+
+feature_days as (
+    select * from all_feature_days {{ since_refresh }}
 ),
 
 {%- set categories = ['product', 'onboarding', 'billing', 'support', 'self_help', 'email',
@@ -38,7 +102,8 @@ daily_events as (
             sum(case when event_category = '{{ category }}' then events else 0 end)
                 as {{ category }}_events,
         {% endfor -%}
-        sum(events) as all_events
+        sum(events) as all_events,
+        max(last_loaded_at) as last_loaded_at
     from event_days
     group by account_id, date_day
 ),
@@ -135,7 +200,8 @@ joined as (
         coalesce(daily_features.features_used, 0) as features_used,
         nps_states.nps_group as latest_nps_group,
         coalesce(daily_success_touches.success_touches, 0) as success_touches,
-        coalesce(daily_open_tickets.open_tickets, 0) as open_tickets
+        coalesce(daily_open_tickets.open_tickets, 0) as open_tickets,
+        daily_events.last_loaded_at
     from account_days
     left join daily_events
         on
@@ -163,24 +229,33 @@ joined as (
             and account_days.date_day = daily_open_tickets.date_day
 ),
 
+{%- set carried_active = 'carried.last_active_day' if is_incremental() else 'null' %}
+{%- set carried_touch = 'carried.last_touch_day' if is_incremental() else 'null' %}
+
 final as (
     select
-        *,
+        joined.*,
         -- 0 on an active day; null until the account's first active day
         {{ dbt.datediff(
-            'max(case when is_active then date_day end) over ('
-            ~ 'partition by account_id order by date_day rows unbounded preceding)',
-            'date_day',
+            'coalesce(max(case when joined.is_active then joined.date_day end) over ('
+            ~ 'partition by joined.account_id order by joined.date_day '
+            ~ 'rows unbounded preceding), ' ~ carried_active ~ ')',
+            'joined.date_day',
             'day'
         ) }} as days_since_last_activity,
         -- 0 on a day with a completed success meeting; null until the first
         {{ dbt.datediff(
-            'max(case when success_touches > 0 then date_day end) over ('
-            ~ 'partition by account_id order by date_day rows unbounded preceding)',
-            'date_day',
+            'coalesce(max(case when joined.success_touches > 0 then joined.date_day end) over ('
+            ~ 'partition by joined.account_id order by joined.date_day '
+            ~ 'rows unbounded preceding), ' ~ carried_touch ~ ')',
+            'joined.date_day',
             'day'
         ) }} as days_since_last_success_touch
     from joined
+    {% if is_incremental() %}
+    left join carried
+        on joined.account_id = carried.account_id
+    {% endif %}
 )
 
 select * from final

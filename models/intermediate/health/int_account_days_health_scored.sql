@@ -11,6 +11,8 @@ accounts as (
 ),
 
 {%- set target = var('health_usage_target_days') ~ '.0' %}
+{#- ratios in double precision: Spark's decimal division would round them to 6 places #}
+{%- set double = type_double() %}
 
 components as (
     select
@@ -20,14 +22,18 @@ components as (
         -- usage: active days of the last 28 against a target, and the trend against the
         -- 28 days before (once 56 days are observed)
         100 * case
-            when inputs.days_observed < 56 then least(1.0, inputs.active_days_28 / {{ target }})
+            when inputs.days_observed < 56
+                then least(1.0, cast(inputs.active_days_28 as {{ double }}) / {{ target }})
             else
-                0.7 * least(1.0, inputs.active_days_28 / {{ target }})
+                0.7 * least(1.0, cast(inputs.active_days_28 as {{ double }}) / {{ target }})
                 -- trend: no activity earns nothing, any after a silent month everything
                 + 0.3 * case
                     when inputs.active_days_28 = 0 then 0.0
                     when inputs.active_days_prior_28 = 0 then 1.0
-                    else least(1.0, 1.0 * inputs.active_days_28 / inputs.active_days_prior_28)
+                    else least(
+                        1.0,
+                        cast(inputs.active_days_28 as {{ double }}) / inputs.active_days_prior_28
+                    )
                 end
         end as usage_score,
         case
@@ -38,7 +44,8 @@ components as (
         end as breadth_score,
         case
             when inputs.core_features_released > 0
-                then 100.0 * inputs.core_features_used_28 / inputs.core_features_released
+                then 100 * {{ safe_ratio('inputs.core_features_used_28',
+                                        'inputs.core_features_released') }}
         end as adoption_score,
         case
             when inputs.latest_nps_group is not null and inputs.csat_responses_90 > 0
@@ -46,14 +53,14 @@ components as (
                     case inputs.latest_nps_group
                         when 'promoter' then 100 when 'passive' then 50 else 0
                     end
-                    + 100.0 * inputs.csat_satisfied_90 / inputs.csat_responses_90
+                    + 100 * {{ safe_ratio('inputs.csat_satisfied_90', 'inputs.csat_responses_90') }}
                 ) / 2
             when inputs.latest_nps_group is not null
                 then case inputs.latest_nps_group
                     when 'promoter' then 100 when 'passive' then 50 else 0
                 end
             when inputs.csat_responses_90 > 0
-                then 100.0 * inputs.csat_satisfied_90 / inputs.csat_responses_90
+                then 100 * {{ safe_ratio('inputs.csat_satisfied_90', 'inputs.csat_responses_90') }}
         end as sentiment_score,
         greatest(0, 100 - 25 * inputs.open_tickets - 25 * inputs.slow_responses_28)
             as support_score,

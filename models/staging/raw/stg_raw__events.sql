@@ -1,5 +1,8 @@
 -- one row per event: clean, deduplicated, with its category and the properties of every
--- event family as typed columns (null where the family does not carry them)
+-- event family as typed columns (null where the family does not carry them).
+-- Incremental: adds the clean events base_raw__events took in since the newest one here.
+{{ config(**incremental_append()) }}
+
 with
 
 checked as (
@@ -47,7 +50,17 @@ final as (
         prop_text as feedback_text,
         prop_feature as error_feature
     from checked
-    where reject_reason is null and not is_duplicate
+    where
+        reject_reason is null
+        and not is_duplicate
+    {% if is_incremental() %}
+        and loaded_at >= {{ loaded_cutoff('loaded_at') }}
+        and event_id not in (
+            select taken.event_id
+            from {{ this }} as taken
+            where taken.loaded_at >= {{ loaded_cutoff('loaded_at') }}
+        )
+    {% endif %}
 )
 
 select * from final

@@ -1,4 +1,7 @@
--- one row per quarantined raw event row, as it arrived, with the reason
+-- one row per quarantined raw event row, as it arrived, with the reason. A view: it reads
+-- the incremental base_raw__events, so it is never rebuilt.
+{{ config(materialized='view') }}
+
 with
 
 checked as (

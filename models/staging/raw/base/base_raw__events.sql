@@ -1,5 +1,12 @@
 -- one row per raw event row: typed, with every property of the event catalogue parsed into
--- a typed column, its reject reason (null when clean), and whether it repeats an event_id
+-- a typed column, its reject reason (null when clean), and whether it repeats an event_id.
+-- Incremental: a run takes in the raw rows loaded since the newest one it has (less the
+-- lookback), and skips those it already has.
+{{ config(**incremental_append()) }}
+
+{%- set raw_columns = ['raw_event_id', 'raw_account_id', 'raw_user_id', 'raw_event_name',
+                       'raw_occurred_at', 'raw_properties', 'raw_loaded_at'] %}
+
 with
 
 raw_events as (
@@ -36,9 +43,32 @@ typed as (
     from raw_events
 ),
 
+arrived as (
+    -- on an incremental run: the rows loaded since the newest row taken in, less the
+    -- lookback (a row with neither timestamp readable is always looked at), skipping rows
+    -- already taken in
+    select typed.*
+    from typed
+    {% if is_incremental() %}
+        where
+            (
+                coalesce(typed.loaded_at_parsed, typed.occurred_at)
+                >= {{ loaded_cutoff('loaded_at') }}
+                or coalesce(typed.loaded_at_parsed, typed.occurred_at) is null
+            )
+            and {{ raw_row_key(raw_columns, 'typed') }} not in (
+                select {{ raw_row_key(raw_columns, 'taken') }}
+                from {{ this }} as taken
+                where
+                    taken.loaded_at >= {{ loaded_cutoff('loaded_at') }}
+                    or taken.loaded_at is null
+            )
+    {% endif %}
+),
+
 with_properties as (
     select
-        typed.*,
+        arrived.*,
         {% for key in ['plan', 'billing_interval', 'currency', 'reason', 'ticket_id', 'channel',
                         'topic', 'resolution', 'article_id', 'query', 'conversation_id', 'step',
                         'tour_id', 'campaign_id', 'message_id', 'meeting_id', 'meeting_type',
@@ -46,12 +76,12 @@ with_properties as (
                         'trial_end', 'scheduled_for', 'clicked_result', 'resolved',
                         'escalated'] -%}
             case
-                when {{ is_json_object('typed.properties') }}
-                    then {{ clean_text(json_text('typed.properties', key)) }}
+                when {{ is_json_object('arrived.properties') }}
+                    then {{ clean_text(json_text('arrived.properties', key)) }}
             end as prop_{{ key }},
         {% endfor -%}
-        {{ is_json_object('typed.properties') }} as has_valid_properties
-    from typed
+        {{ is_json_object('arrived.properties') }} as has_valid_properties
+    from arrived
 ),
 
 categorised as (
@@ -132,13 +162,23 @@ judged as (
 
 deduplicated as (
     -- at-least-once delivery: among clean rows of one event_id the first loaded counts
+    -- (on an incremental run, a clean row taken in earlier comes first)
     select
-        *,
-        reject_reason is null
-        and row_number() over (
-            partition by event_id, reject_reason is null
-            order by loaded_at, occurred_at, properties
-        ) > 1 as is_duplicate
+        judged.*,
+        judged.reject_reason is null
+        and (
+            row_number() over (
+                partition by judged.event_id, judged.reject_reason is null
+                order by judged.loaded_at, judged.occurred_at, judged.properties
+            ) > 1
+            {% if is_incremental() %}
+            or judged.event_id in (
+                select taken.event_id
+                from {{ this }} as taken
+                where taken.reject_reason is null and not taken.is_duplicate
+            )
+            {% endif %}
+        ) as is_duplicate
     from judged
 )
 

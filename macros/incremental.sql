@@ -1,0 +1,68 @@
+{#-
+    Incremental refreshes (the event path). Raw events are taken in by loaded_at: a run
+    reads the raw rows loaded since the newest one already taken in, less
+    var('late_arrival_lookback_hours'), so a late row still lands. Day-grain models then
+    recompute every day from the earliest day those rows touch, and keep earlier days.
+    Each such model carries last_loaded_at (the newest loaded_at of the events it
+    aggregates) as its watermark, so a skipped or failed run is caught up by the next.
+-#}
+
+{#-
+    loaded_cutoff(column): the newest `column` in this model's table, less the lookback.
+    Stamps later than the run's own clock (future_cutoff) are not believed: one bad raw
+    loaded_at in 2099 must not stop every later row from being taken in.
+-#}
+{% macro loaded_cutoff(column='last_loaded_at') -%}
+    {%- set newest = 'max(' ~ column ~ ')' -%}
+    (select {{ dbt.dateadd('hour', -1 * var('late_arrival_lookback_hours'), newest) | trim }}
+    {{- ' ' -}} from {{ this }} where {{ column }} <= {{ future_cutoff() | trim }})
+{%- endmacro %}
+
+{#-
+    recompute_from(changes, date_column, loaded_column): the first day an incremental run
+    recomputes: the earliest `date_column` among rows of `changes` loaded at or after
+    the cutoff. Null when nothing new arrived (the run then changes nothing).
+-#}
+{% macro recompute_from(changes, date_column='date_day', loaded_column='last_loaded_at') -%}
+    (select min({{ date_column }}) from {{ changes }} where {{ loaded_column }} >= {{ loaded_cutoff() }})
+{%- endmacro %}
+
+{#-
+    incremental_by_day(): the config of a day-grain incremental model whose run replaces
+    whole days: delete+insert on date_day (DuckDB, Postgres), insert_overwrite of date_day
+    partitions on Spark.
+-#}
+{% macro incremental_by_day() -%}
+    {%- if target.type == 'spark' -%}
+        {{ return({'materialized': 'incremental', 'incremental_strategy': 'insert_overwrite',
+                   'partition_by': ['date_day'], 'file_format': 'parquet',
+                   'on_schema_change': 'fail'}) }}
+    {%- else -%}
+        {{ return({'materialized': 'incremental', 'incremental_strategy': 'delete+insert',
+                   'unique_key': 'date_day', 'on_schema_change': 'fail'}) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- incremental_append(): the config of an incremental model that only ever adds rows. -#}
+{% macro incremental_append() -%}
+    {%- if target.type == 'spark' -%}
+        {{ return({'materialized': 'incremental', 'incremental_strategy': 'append',
+                   'file_format': 'parquet', 'on_schema_change': 'fail'}) }}
+    {%- else -%}
+        {{ return({'materialized': 'incremental', 'incremental_strategy': 'append',
+                   'on_schema_change': 'fail'}) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#-
+    raw_row_key(columns, alias): a hash of a raw row's text values (null kept apart from
+    ''), recognising a raw row read again inside the lookback.
+-#}
+{% macro raw_row_key(columns, alias) -%}
+    {%- set parts = [] -%}
+    {%- for column in columns -%}
+        {%- do parts.append("coalesce('v' || " ~ alias ~ "." ~ column ~ ", 'n')") -%}
+        {%- if not loop.last %}{% do parts.append("'|'") %}{% endif -%}
+    {%- endfor -%}
+    {{ dbt.hash(dbt.concat(parts)) }}
+{%- endmacro %}

@@ -1,0 +1,57 @@
+"""The raw data contract's relations as files, shared by the warehouse loaders.
+
+A raw folder holds, per relation, one of: `<name>.csv`, `<name>.parquet`, or a folder
+`<name>/` of Parquet files (hive-partitioned folders such as `month=2024-01/` allowed).
+DuckDB reads the file and writes it again with every contract column as text, as the
+DuckDB path of the project reads it; an optional column the file lacks is written empty.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+CONTRACT_COLUMNS: dict[str, list[str]] = {
+    "raw_accounts": ["account_id", "account_name", "created_at", "segment", "industry",
+                     "region", "csm_owner", "referred_by_account_id", "is_internal",
+                     "updated_at"],
+    "raw_events": ["event_id", "account_id", "user_id", "event_name", "occurred_at",
+                   "properties", "loaded_at"],
+    "raw_surveys": ["response_id", "account_id", "user_id", "survey_type", "score", "sent_at",
+                    "responded_at", "comment", "touchpoint"],
+}
+
+
+def find_raw(raw_dir: Path, name: str) -> Path:
+    """The one raw file or Parquet folder of a relation; fail clearly otherwise."""
+    candidates = (raw_dir / f"{name}.csv", raw_dir / f"{name}.parquet", raw_dir / name)
+    found = [p for p in candidates if p.exists()]
+    if len(found) != 1:
+        raise SystemExit(f"expected exactly one of {name}.csv, {name}.parquet or a folder "
+                         f"{name}/ of Parquet files in {raw_dir}; found {len(found)}")
+    return found[0]
+
+
+def reader_sql(path: Path) -> str:
+    """A DuckDB table function reading the raw file or folder, CSV as text."""
+    if path.is_dir():
+        return f"read_parquet('{path}/**/*.parquet', hive_partitioning = true)"
+    if path.suffix == ".parquet":
+        return f"read_parquet('{path}')"
+    return (f"read_csv('{path}', all_varchar = true, header = true, delim = ',', "
+            "quote = '\"', escape = '\"', null_padding = true)")
+
+
+def export_as_text(path: Path, columns: list[str], out: Path) -> None:
+    """Write the contract columns of a raw file as text to `out` (.csv or .parquet)."""
+    reader = reader_sql(path)
+    with duckdb.connect() as con:
+        present = {row[0].lower() for row in
+                   con.execute(f"describe select * from {reader}").fetchall()}
+        select = ", ".join(
+            f'cast("{c}" as varchar) as {c}' if c in present else f"cast(null as varchar) as {c}"
+            for c in columns
+        )
+        options = "(format parquet)" if out.suffix == ".parquet" else "(header, delimiter ',')"
+        con.execute(f"copy (select {select} from {reader}) to '{out}' {options}")
