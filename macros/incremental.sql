@@ -66,3 +66,34 @@
     {%- endfor -%}
     {{ dbt.hash(dbt.concat(parts)) }}
 {%- endmacro %}
+
+{#-
+    refresh_from_day(changed_days, survey_responses=none): the body of a one-row CTE whose
+    from_day is the first day an incremental run of a day-grain model recomputes: the
+    earliest of (a) the first day of `changed_days` (a relation with date_day and
+    last_loaded_at) holding events loaded since this model's watermark, (b) the first
+    answer day of `survey_responses` within the lookback before this model's last day
+    (raw surveys carry no loaded_at), (c) the day after this model's last day.
+-#}
+{% macro refresh_from_day(changed_days, survey_responses=none) -%}
+    {%- set lookback_days = (var('late_arrival_lookback_hours') + 23) // 24 -%}
+    select
+        cast(least(
+            coalesce({{ recompute_from(changed_days) }}, done.next_day),
+            {%- if survey_responses %}
+            coalesce((
+                select min(answers.responded_date)
+                from {{ survey_responses }} as answers
+                where answers.responded_date >= cast({{ dbt.dateadd(
+                    'day', -1 * lookback_days, 'done.last_day') }} as date)
+            ), done.next_day),
+            {%- endif %}
+            done.next_day
+        ) as date) as from_day
+    from (
+        select
+            max(date_day) as last_day,
+            cast({{ dbt.dateadd('day', 1, 'max(date_day)') }} as date) as next_day
+        from {{ this }}
+    ) as done
+{%- endmacro %}

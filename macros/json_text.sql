@@ -41,3 +41,36 @@
 {% macro spark__is_json_object(text_expr) -%}
     (json_object_keys({{ text_expr }}) is not null)
 {%- endmacro %}
+
+{#-
+    parse_json_object(text_expr, keys) and json_object_field(parsed_expr, key): read many
+    keys of one JSON object with one parse where the engine can. parse_json_object gives
+    a parsed value (DuckDB: a struct of the keys, each as text) or, elsewhere, the text
+    itself; json_object_field takes one key's text from it. Call them only on valid
+    JSON objects (see is_json_object).
+-#}
+{% macro parse_json_object(text_expr, keys) -%}
+    {{ return(adapter.dispatch('parse_json_object', 'customer_success_kpis')(text_expr, keys)) }}
+{%- endmacro %}
+
+{% macro default__parse_json_object(text_expr, keys) -%}
+    {{ text_expr }}
+{%- endmacro %}
+
+{% macro duckdb__parse_json_object(text_expr, keys) -%}
+    {%- set shape = {} -%}
+    {%- for key in keys %}{% do shape.update({key: 'VARCHAR'}) %}{% endfor -%}
+    from_json({{ text_expr }}, '{{ tojson(shape) }}')
+{%- endmacro %}
+
+{% macro json_object_field(parsed_expr, key) -%}
+    {{ return(adapter.dispatch('json_object_field', 'customer_success_kpis')(parsed_expr, key)) }}
+{%- endmacro %}
+
+{% macro default__json_object_field(parsed_expr, key) -%}
+    {{ json_text(parsed_expr, key) }}
+{%- endmacro %}
+
+{% macro duckdb__json_object_field(parsed_expr, key) -%}
+    struct_extract({{ parsed_expr }}, '{{ key }}')
+{%- endmacro %}

@@ -37,24 +37,7 @@ tickets as (
 
 refresh as (
     -- one row: the first day this run recomputes
-    select
-        cast(least(
-            coalesce({{ recompute_from('all_event_days') }}, done.next_day),
-            coalesce((
-                select min(survey_responses.responded_date)
-                from survey_responses
-                where survey_responses.responded_date >= {{ dbt.dateadd(
-                    'day', -1 * ((var('late_arrival_lookback_hours') + 23) // 24), 'done.last_day'
-                ) }}
-            ), done.next_day),
-            done.next_day
-        ) as date) as from_day
-    from (
-        select
-            max(date_day) as last_day,
-            cast({{ dbt.dateadd('day', 1, 'max(date_day)') }} as date) as next_day
-        from {{ this }}
-    ) as done
+    {{ refresh_from_day('all_event_days', 'survey_responses') }}
 ),
 
 carried as (

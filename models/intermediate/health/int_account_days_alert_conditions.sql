@@ -1,47 +1,85 @@
 -- one row per external account per day: the conditions the day-based alerts watch
 -- (health band, days without activity, seat use, an annual renewal ahead), the day
 -- before's, and whether the account crossed into each condition that day
+-- Incremental: recomputes the days int_account_days_health_scored recomputed (reading
+-- the day before them for the crossings).
+{{ config(**incremental_by_day()) }}
+
 with
 
-health_days as (
+all_health_days as (
     select * from {{ ref('int_account_days_health_scored') }}
+),
+
+accounts as (
+    select * from {{ ref('int_accounts_profiled') }}
+),
+
+{% if is_incremental() %}
+
+refresh as (
+    -- one row: the first day this run recomputes
+    {{ refresh_from_day('all_health_days') }}
+),
+
+{% endif %}
+
+health_days as (
+    -- the days to compute and the day before them
+    select * from all_health_days
+    {% if is_incremental() %}
+        where
+            date_day >= (
+                select cast({{ dbt.dateadd('day', -1, 'refresh.from_day') }} as date)
+                from refresh
+            )
+    {% endif %}
 ),
 
 conditions as (
     select
-        account_id,
-        date_day,
-        segment,
-        csm_owner,
-        mrr,
-        is_paying,
-        health_score,
-        health_band,
-        active_users_28,
-        seats,
-        billing_interval,
-        current_period_end,
-        days_since_last_activity is null as is_never_active,
+        health_days.account_id,
+        health_days.date_day,
+        health_days.segment,
+        health_days.csm_owner,
+        health_days.mrr,
+        health_days.is_paying,
+        health_days.health_score,
+        health_days.health_band,
+        health_days.active_users_28,
+        health_days.seats,
+        health_days.billing_interval,
+        health_days.current_period_end,
+        health_days.last_loaded_at,
+        health_days.days_since_last_activity is null as is_never_active,
         -- days without activity; an account never active counts from its sign-up day
         coalesce(
-            days_since_last_activity,
+            health_days.days_since_last_activity,
             {{ dbt.datediff(
-                'min(date_day) over (partition by account_id)', 'date_day', 'day'
+                'cast(accounts.created_at as date)', 'health_days.date_day', 'day'
             ) }}
         ) as days_inactive,
-        coalesce(is_paying and seats > 0 and 2 * active_users_28 < seats, false)
-            as is_seats_underused,
+        coalesce(
+            health_days.is_paying
+            and health_days.seats > 0
+            and 2 * health_days.active_users_28 < health_days.seats,
+            false
+        ) as is_seats_underused,
         -- a paying annual contract ending within var alert_renewal_days, health not green
         coalesce(
-            is_paying
-            and billing_interval = 'year'
-            and current_period_end >= date_day
-            and current_period_end
-            <= cast({{ dbt.dateadd('day', var('alert_renewal_days'), 'date_day') }} as date)
-            and health_band != 'green',
+            health_days.is_paying
+            and health_days.billing_interval = 'year'
+            and health_days.current_period_end >= health_days.date_day
+            and health_days.current_period_end
+            <= cast({{ dbt.dateadd(
+                'day', var('alert_renewal_days'), 'health_days.date_day'
+            ) }} as date)
+            and health_days.health_band != 'green',
             false
         ) as is_renewal_at_risk
     from health_days
+    inner join accounts
+        on health_days.account_id = accounts.account_id
 ),
 
 with_day_before as (
@@ -70,6 +108,10 @@ final as (
         is_renewal_at_risk and not coalesce(was_renewal_at_risk, false)
             as has_renewal_turned_at_risk
     from with_day_before
+    {% if is_incremental() %}
+        -- the day before the recomputed days was read for its conditions only
+        where date_day >= (select refresh.from_day from refresh)
+    {% endif %}
 )
 
 select * from final

@@ -1,8 +1,12 @@
 -- one row per external account per day: the signals the health score is made of, over
--- rolling windows ending that day (28 days of activity, 90 days of billing and CSAT)
+-- rolling windows ending that day (28 days of activity, 90 days of billing and CSAT).
+-- Incremental: recomputes the days int_customer_days recomputed (reading 90 days before
+-- them for the windows); earlier days are kept.
+{{ config(**incremental_by_day()) }}
+
 with
 
-customer_days as (
+all_customer_days as (
     select * from {{ ref('int_customer_days') }}
 ),
 
@@ -30,6 +34,35 @@ accounts as (
     select * from {{ ref('int_accounts_profiled') }}
 ),
 
+{% if is_incremental() %}
+
+refresh as (
+    -- one row: the first day this run recomputes
+    {{ refresh_from_day('all_customer_days', 'survey_responses') }}
+),
+
+{% endif %}
+
+customer_days as (
+    -- the days to compute
+    select * from all_customer_days
+    {% if is_incremental() %}
+        where date_day >= (select refresh.from_day from refresh)
+    {% endif %}
+),
+
+history_days as (
+    -- the days to compute and the 90 before them, for the rolling windows
+    select * from all_customer_days
+    {% if is_incremental() %}
+        where
+            date_day >= (
+                select cast({{ dbt.dateadd('day', -90, 'refresh.from_day') }} as date)
+                from refresh
+            )
+    {% endif %}
+),
+
 core_features as (
     select
         feature,
@@ -41,34 +74,35 @@ core_features as (
 
 rolling as (
     select
-        customer_days.account_id,
-        customer_days.date_day,
-        customer_days.mrr,
-        customer_days.is_paying,
-        customer_days.seats,
-        customer_days.billing_interval,
-        customer_days.current_period_end,
-        customer_days.latest_nps_group,
-        customer_days.open_tickets,
-        customer_days.days_since_last_activity,
-        sum(case when customer_days.is_active then 1 else 0 end) over (
-            partition by customer_days.account_id order by customer_days.date_day
+        history_days.account_id,
+        history_days.date_day,
+        history_days.mrr,
+        history_days.is_paying,
+        history_days.seats,
+        history_days.billing_interval,
+        history_days.current_period_end,
+        history_days.latest_nps_group,
+        history_days.open_tickets,
+        history_days.days_since_last_activity,
+        history_days.last_loaded_at,
+        sum(case when history_days.is_active then 1 else 0 end) over (
+            partition by history_days.account_id order by history_days.date_day
             rows between 27 preceding and current row
         ) as active_days_28,
-        sum(case when customer_days.is_active then 1 else 0 end) over (
-            partition by customer_days.account_id order by customer_days.date_day
+        sum(case when history_days.is_active then 1 else 0 end) over (
+            partition by history_days.account_id order by history_days.date_day
             rows between 55 preceding and 28 preceding
         ) as active_days_prior_28,
-        max(customer_days.mrr) over (
-            partition by customer_days.account_id order by customer_days.date_day
+        max(history_days.mrr) over (
+            partition by history_days.account_id order by history_days.date_day
             rows between 89 preceding and current row
         ) as max_mrr_90,
-        row_number() over (
-            partition by customer_days.account_id order by customer_days.date_day
-        ) as days_observed
-    from customer_days
+        -- days since sign-up, that day included (customer days start at sign-up)
+        {{ dbt.datediff('cast(accounts.created_at as date)', 'history_days.date_day', 'day') }}
+        + 1 as days_observed
+    from history_days
     inner join accounts
-        on customer_days.account_id = accounts.account_id
+        on history_days.account_id = accounts.account_id
 ),
 
 users_28 as (
@@ -190,6 +224,10 @@ final as (
         on
             rolling.account_id = slow_replies_28.account_id
             and rolling.date_day = slow_replies_28.date_day
+    {% if is_incremental() %}
+        -- the windows are computed; the history days before the recomputed ones go
+        where rolling.date_day >= (select refresh.from_day from refresh)
+    {% endif %}
 )
 
 select * from final

@@ -1,9 +1,19 @@
 -- one row per external account per day: each health component's score (0-100, null
 -- with no data), its weight and contribution, the health score and its band
+-- Incremental: recomputes the days int_account_days_health_inputs recomputed.
+{{ config(**incremental_by_day()) }}
+
 with
 
-inputs as (
+all_inputs as (
     select * from {{ ref('int_account_days_health_inputs') }}
+),
+
+inputs as (
+    select * from all_inputs
+    {% if is_incremental() %}
+        where date_day >= ({{ refresh_from_day('all_inputs') }})
+    {% endif %}
 ),
 
 accounts as (
@@ -172,7 +182,8 @@ final as (
         latest_nps_group,
         open_tickets,
         billing_interval,
-        current_period_end
+        current_period_end,
+        last_loaded_at
     from normalised
 ),
 

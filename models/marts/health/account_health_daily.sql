@@ -1,5 +1,8 @@
 -- one row per external account per day: the health score, its band, and every
--- component's score, weight and contribution, so a CSM can see why an account is red
+-- component's score, weight and contribution, so a CSM can see why an account is red.
+-- A view: int_account_days_health_scored is incremental, and this only renames and types.
+{{ config(materialized='view') }}
+
 with
 
 scored as (

@@ -4,6 +4,18 @@
 -- lookback), and skips those it already has.
 {{ config(**incremental_append()) }}
 
+{#- every property of the event catalogue, read into a prop_<key> text column -#}
+{%- set property_keys = ['plan', 'billing_interval', 'currency', 'reason', 'ticket_id',
+                         'channel', 'topic', 'resolution', 'article_id', 'query',
+                         'conversation_id', 'step', 'tour_id', 'campaign_id', 'message_id',
+                         'meeting_id', 'meeting_type', 'kind', 'text', 'feature', 'amount',
+                         'seats', 'current_period_end', 'trial_end', 'scheduled_for',
+                         'clicked_result', 'resolved', 'escalated'] %}
+{%- set typed_columns = ['event_id', 'account_id', 'user_id', 'event_name_text', 'event_name',
+                         'occurred_at_text', 'occurred_at', 'loaded_at_text',
+                         'loaded_at_parsed', 'properties', 'raw_event_id', 'raw_account_id',
+                         'raw_user_id', 'raw_event_name', 'raw_occurred_at', 'raw_properties',
+                         'raw_loaded_at'] %}
 {%- set raw_columns = ['raw_event_id', 'raw_account_id', 'raw_user_id', 'raw_event_name',
                        'raw_occurred_at', 'raw_properties', 'raw_loaded_at'] %}
 
@@ -66,22 +78,29 @@ arrived as (
     {% endif %}
 ),
 
-with_properties as (
+parsed as (
+    -- each properties text parsed once where the engine can; null unless a JSON object
     select
         arrived.*,
-        {% for key in ['plan', 'billing_interval', 'currency', 'reason', 'ticket_id', 'channel',
-                        'topic', 'resolution', 'article_id', 'query', 'conversation_id', 'step',
-                        'tour_id', 'campaign_id', 'message_id', 'meeting_id', 'meeting_type',
-                        'kind', 'text', 'feature', 'amount', 'seats', 'current_period_end',
-                        'trial_end', 'scheduled_for', 'clicked_result', 'resolved',
-                        'escalated'] -%}
-            case
-                when {{ is_json_object('arrived.properties') }}
-                    then {{ clean_text(json_text('arrived.properties', key)) }}
-            end as prop_{{ key }},
-        {% endfor -%}
-        {{ is_json_object('arrived.properties') }} as has_valid_properties
+        {{ is_json_object('arrived.properties') }} as has_valid_properties,
+        case
+            when {{ is_json_object('arrived.properties') }}
+                then {{ parse_json_object('arrived.properties', property_keys) }}
+        end as parsed_properties
     from arrived
+),
+
+with_properties as (
+    select
+        {% for column in typed_columns -%}
+            parsed.{{ column }},
+        {% endfor -%}
+        {% for key in property_keys -%}
+            {{ clean_text(json_object_field('parsed.parsed_properties', key)) }}
+                as prop_{{ key }},
+        {% endfor -%}
+        parsed.has_valid_properties
+    from parsed
 ),
 
 categorised as (
