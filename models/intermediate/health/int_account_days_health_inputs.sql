@@ -105,51 +105,74 @@ rolling as (
         on history_days.account_id = accounts.account_id
 ),
 
+recent_user_days as (
+    -- active user-days that can fall in a 28-day window of the days to compute
+    select * from user_days
+    {% if is_incremental() %}
+        where
+            date_day >= (
+                select cast({{ dbt.dateadd('day', -28, 'refresh.from_day') }} as date)
+                from refresh
+            )
+    {% endif %}
+),
+
+user_spans as (
+    {{ trailing_spans('recent_user_days', ['account_id'], 'user_id', 28) }}
+),
+
+user_changes as (
+    {{ trailing_changes('user_spans', ['account_id']) }}
+),
+
 users_28 as (
     -- distinct users active in the 28 days ending each day
+    {{ trailing_counts('user_changes', 'customer_days', ['account_id'], 'active_users_28') }}
+),
+
+core_feature_days as (
+    -- days a core feature was used, counted from its release
     select
-        customer_days.account_id,
-        customer_days.date_day,
-        count(distinct user_days.user_id) as active_users_28
-    from customer_days
-    inner join user_days
-        on
-            customer_days.account_id = user_days.account_id
-            and customer_days.date_day >= user_days.date_day
-            and user_days.date_day
-            > cast({{ dbt.dateadd('day', -28, 'customer_days.date_day') }} as date)
-    group by customer_days.account_id, customer_days.date_day
+        feature_days.account_id,
+        feature_days.feature,
+        feature_days.date_day,
+        core_features.released_on
+    from feature_days
+    inner join core_features
+        on feature_days.feature = core_features.feature
+    where
+        feature_days.uses > 0
+    {% if is_incremental() %}
+        and feature_days.date_day >= (
+            select cast({{ dbt.dateadd('day', -28, 'refresh.from_day') }} as date)
+            from refresh
+        )
+    {% endif %}
+),
+
+core_feature_spans as (
+    {{ trailing_spans('core_feature_days', ['account_id'], 'feature', 28, 'released_on') }}
+),
+
+core_feature_changes as (
+    {{ trailing_changes('core_feature_spans', ['account_id']) }}
 ),
 
 core_features_28 as (
-    select
-        customer_days.account_id,
-        customer_days.date_day,
-        count(distinct feature_days.feature) as core_features_used_28
-    from customer_days
-    inner join feature_days
-        on
-            customer_days.account_id = feature_days.account_id
-            and customer_days.date_day >= feature_days.date_day
-            and feature_days.date_day
-            > cast({{ dbt.dateadd('day', -28, 'customer_days.date_day') }} as date)
-    inner join core_features
-        on
-            feature_days.feature = core_features.feature
-            and customer_days.date_day >= core_features.released_on
-    where feature_days.uses > 0
-    group by customer_days.account_id, customer_days.date_day
+    -- distinct released core features used in the 28 days ending each day
+    {% set counted = 'core_features_used_28' %}
+    {{ trailing_counts('core_feature_changes', 'customer_days', ['account_id'], counted) }}
 ),
 
 core_released as (
+    -- core features released by each day
     select
-        customer_days.account_id,
-        customer_days.date_day,
+        reported_days.date_day,
         count(core_features.feature) as core_features_released
-    from customer_days
+    from (select distinct date_day from customer_days) as reported_days
     inner join core_features
-        on customer_days.date_day >= core_features.released_on
-    group by customer_days.account_id, customer_days.date_day
+        on reported_days.date_day >= core_features.released_on
+    group by reported_days.date_day
 ),
 
 csat_90 as (
@@ -215,9 +238,7 @@ final as (
             rolling.account_id = core_features_28.account_id
             and rolling.date_day = core_features_28.date_day
     left join core_released
-        on
-            rolling.account_id = core_released.account_id
-            and rolling.date_day = core_released.date_day
+        on rolling.date_day = core_released.date_day
     left join csat_90
         on rolling.account_id = csat_90.account_id and rolling.date_day = csat_90.date_day
     left join slow_replies_28

@@ -65,19 +65,32 @@ days as (
     ) }}
 ),
 
-weekly_users as (
-    -- users active in the 7 days ending each day (reaching back into the month before)
+weekly_spans as (
+    -- each user counts as weekly active on the 7 days from each active day (reaching
+    -- into the next month); spans of one user never overlap
+    {{ trailing_spans('segment_user_days', ['reporting_segment'], 'user_id', 7) }}
+),
+
+weekly_changes as (
+    {{ trailing_changes('weekly_spans', ['reporting_segment']) }}
+),
+
+segments as (
+    select distinct reporting_segment from month_segments
+),
+
+segment_days as (
     select
         days.date_day,
-        segment_user_days.reporting_segment,
-        count(distinct segment_user_days.user_id) as weekly_active_users
+        segments.reporting_segment
     from days
-    inner join segment_user_days
-        on
-            days.date_day >= segment_user_days.date_day
-            and segment_user_days.date_day
-            > cast({{ dbt.dateadd('day', -7, 'days.date_day') }} as date)
-    group by days.date_day, segment_user_days.reporting_segment
+    cross join segments
+),
+
+weekly_users as (
+    -- users active in the 7 days ending each day: the running sum of the changes
+    {% set counted = 'weekly_active_users' %}
+    {{ trailing_counts('weekly_changes', 'segment_days', ['reporting_segment'], counted) }}
 ),
 
 monthly_weekly_users as (
