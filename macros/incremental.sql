@@ -97,3 +97,18 @@
         from {{ this }}
     ) as done
 {%- endmacro %}
+
+{#-
+    since_refresh(days_before=0): on an incremental run, a where clause keeping the rows
+    from `days_before` days before the model's refresh CTE's from_day (windows and
+    day-before comparisons read that far back); nothing on a full build.
+-#}
+{% macro since_refresh(days_before=0) -%}
+    {%- if is_incremental() -%}
+        {%- if days_before == 0 -%}
+    where date_day >= (select refresh.from_day from refresh)
+        {%- else -%}
+    where date_day >= (select cast({{ dbt.dateadd('day', -1 * days_before, 'refresh.from_day') }} as date) from refresh)
+        {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}

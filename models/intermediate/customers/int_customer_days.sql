@@ -55,23 +55,20 @@ carried as (
 
 {% endif %}
 
-{%- set since_refresh = "where date_day >= (select refresh.from_day from refresh)"
-    if is_incremental() else "" %}
-
 account_days as (
-    select * from all_account_days {{ since_refresh }}
+    select * from all_account_days {{ since_refresh() }}
 ),
 
 event_days as (
-    select * from all_event_days {{ since_refresh }}
+    select * from all_event_days {{ since_refresh() }}
 ),
 
 user_days as (
-    select * from all_user_days {{ since_refresh }}
+    select * from all_user_days {{ since_refresh() }}
 ),
 
 feature_days as (
-    select * from all_feature_days {{ since_refresh }}
+    select * from all_feature_days {{ since_refresh() }}
 ),
 
 {%- set categories = ['product', 'onboarding', 'billing', 'support', 'self_help', 'email',

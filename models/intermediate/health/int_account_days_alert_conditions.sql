@@ -27,13 +27,7 @@ refresh as (
 health_days as (
     -- the days to compute and the day before them
     select * from all_health_days
-    {% if is_incremental() %}
-        where
-            date_day >= (
-                select cast({{ dbt.dateadd('day', -1, 'refresh.from_day') }} as date)
-                from refresh
-            )
-    {% endif %}
+    {{ since_refresh(1) }}
 ),
 
 conditions as (

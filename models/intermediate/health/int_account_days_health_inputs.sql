@@ -46,21 +46,13 @@ refresh as (
 customer_days as (
     -- the days to compute
     select * from all_customer_days
-    {% if is_incremental() %}
-        where date_day >= (select refresh.from_day from refresh)
-    {% endif %}
+    {{ since_refresh() }}
 ),
 
 history_days as (
     -- the days to compute and the 90 before them, for the rolling windows
     select * from all_customer_days
-    {% if is_incremental() %}
-        where
-            date_day >= (
-                select cast({{ dbt.dateadd('day', -90, 'refresh.from_day') }} as date)
-                from refresh
-            )
-    {% endif %}
+    {{ since_refresh(90) }}
 ),
 
 core_features as (
@@ -108,13 +100,7 @@ rolling as (
 recent_user_days as (
     -- active user-days that can fall in a 28-day window of the days to compute
     select * from user_days
-    {% if is_incremental() %}
-        where
-            date_day >= (
-                select cast({{ dbt.dateadd('day', -28, 'refresh.from_day') }} as date)
-                from refresh
-            )
-    {% endif %}
+    {{ since_refresh(28) }}
 ),
 
 user_spans as (
