@@ -1,7 +1,15 @@
-"""Time demo generation and a full `dbt build` at a few sizes; write benchmarks/results.md.
+"""Benchmark the pipeline at 1M, 10M, 100M raw events; write benchmarks/results.md.
 
-Speed is measured here, never asserted in tests. Each size is generated into a temp
-folder and built into a fresh DuckDB file; wall-clock seconds are the best of `--repeat`.
+Per size: generate the data once into --data-dir (cached; generation is timed but no
+target), then time, each in a child process of its own so that its peak memory is its own:
+(a) the floor, one DuckDB query from raw events to account-days; (b) a full `dbt build`
+into a fresh DuckDB file; (c) the same `dbt build` after adding one new day of events (an
+incremental refresh). Results are written after every size and merged with those of other
+sizes measured before, so a long run still leaves the smaller sizes' results behind.
+
+    bash scripts/benchmark.sh --sizes 1M,10M
+
+Speed is measured here, never asserted in tests.
 """
 
 from __future__ import annotations
@@ -10,82 +18,472 @@ import argparse
 import json
 import os
 import platform
+import re
+import shutil
 import subprocess
 import sys
-import tempfile
+import threading
 import time
-from datetime import date
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from itertools import pairwise
 from pathlib import Path
 
-import duckdb
-
 REPO_ROOT = Path(__file__).resolve().parents[1]
+DBT = REPO_ROOT / ".venv" / "bin" / "dbt"
+MEMORY_LIMIT = "6GB"
+DATA_MARKER = "<!-- benchmark-data: "
+FULL_TO_FLOOR_MAX = 5.0
+INCREMENTAL_TO_FULL_MAX = 0.10
+INCREMENTAL_FROM_EVENTS = 10_000_000
+PEAK_MAX_MIB = 8 * 1024
+PEAK_AT_EVENTS = 100_000_000
+SLOWEST = 5
+
+FLOOR_SQL = """
+create table account_days as
+with events as (
+    select account_id, user_id, try_cast(occurred_at as timestamptz) as occurred_at
+    from read_parquet('{raw_dir}/raw_events/**/*.parquet', hive_partitioning = true,
+                      union_by_name = true)
+)
+select account_id, cast(occurred_at as date) as activity_date, count(*) as events,
+       count(distinct user_id) as active_users
+from events
+where occurred_at is not null
+group by account_id, cast(occurred_at as date)
+"""
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    """Run a command to completion and return its wall-clock seconds; fail loudly."""
-    started = time.perf_counter()
-    subprocess.run(command, cwd=REPO_ROOT, env=env, check=True, capture_output=True)
-    return time.perf_counter() - started
+# --------------------------------------------------------------------------------------
+# Running one step in a child process: wall-clock seconds and peak memory
+# --------------------------------------------------------------------------------------
 
 
-def event_rows(raw_dir: Path) -> int:
+@dataclass
+class Step:
+    """What one child process took: seconds, peak MiB, exit code."""
+
+    seconds: float
+    peak_mib: float
+    returncode: int
+
+
+def tree_rss_mib(root: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc, in MiB."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        tree.update(children)
+        frontier.extend(children)
+    pages = 0
+    for pid in tree:
+        try:
+            pages += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def run_step(command: list[str], env: dict[str, str], log: Path) -> Step:
+    """Run a command to completion with its output in `log`. Peak memory is the larger of
+    the child's own max RSS (wait4: the largest single process of its tree, exact) and the
+    largest sum over its process tree sampled every 0.2 s (for multi-process steps)."""
+    peak_sum = 0.0
+    with log.open("w") as handle:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=handle,
+                                   stderr=subprocess.STDOUT)
+        finished = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak_sum
+            while not finished.wait(0.2):
+                peak_sum = max(peak_sum, tree_rss_mib(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        finished.set()
+        sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return Step(seconds, max(usage.ru_maxrss / 1024, peak_sum), process.returncode)
+
+
+def fail(step: str, result: Step, log: Path) -> None:
+    tail = log.read_text(errors="replace")[-4000:]
+    raise SystemExit(f"{step} failed (exit {result.returncode}); end of {log}:\n{tail}")
+
+
+# --------------------------------------------------------------------------------------
+# Sizes, data, and the steps
+# --------------------------------------------------------------------------------------
+
+
+def parse_size(text: str) -> int:
+    """1M, 10M, 100M, 250K, 1G or a plain number of events."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([KMG]?)", text.strip().upper().replace("_", ""))
+    if not match:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 1M, 10M)")
+    factor = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9}[match.group(2)]
+    return round(float(match.group(1)) * factor)
+
+
+def size_label(events: int) -> str:
+    for factor, suffix in ((10**9, "G"), (10**6, "M"), (10**3, "K")):
+        if events >= factor and events % factor == 0:
+            return f"{events // factor}{suffix}"
+    return str(events)
+
+
+def generate(events: int, folder: Path, env: dict[str, str], regenerate: bool) -> dict:
+    """The size's raw data (raw/) and held-out last day (new_day/), generated unless a
+    complete earlier generation is cached; returns what generation.json records."""
+    marker = folder / "generation.json"
+    if marker.exists() and not regenerate:
+        return {**json.loads(marker.read_text()), "cached": True}
+    marker.unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "generate.log"
+    command = [sys.executable, "-m", "demo.generate_demo_data", "--out", str(folder / "raw"),
+               "--events", str(events), "--hold-out-last-day", str(folder / "new_day")]
+    print(f"[{size_label(events)}] generating: {' '.join(command[1:])}", flush=True)
+    result = run_step(command, env, log)
+    if result.returncode:
+        fail("generation", result, log)
+    info = {"events": count_events(folder / "raw"), "new_day_events":
+            count_events(folder / "new_day"), "seconds": result.seconds,
+            "peak_mib": result.peak_mib, "generated": now_text()}
+    marker.write_text(json.dumps(info, indent=2) + "\n")
+    return {**info, "cached": False}
+
+
+def count_events(raw_dir: Path) -> int:
+    import duckdb
+
     with duckdb.connect() as con:
-        return con.execute(
-            f"select count(*) from read_parquet('{raw_dir / 'raw_events.parquet'}')"
-        ).fetchone()[0]
+        return con.execute(f"select count(*) from read_parquet('{raw_dir}/raw_events/**/"
+                           "*.parquet', hive_partitioning = true)").fetchone()[0]
 
 
-def measure(accounts: int, repeat: int, workdir: Path) -> dict[str, float | int]:
-    """Generate `accounts` accounts and build them; return rows and best timings."""
-    raw_dir = workdir / f"raw_{accounts}"
-    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    generate = [sys.executable, "-m", "demo.generate_demo_data", "--out", str(raw_dir),
-                "--accounts", str(accounts)]
-    generate_seconds = min(timed(generate, env) for _ in range(repeat))
-    build_times = []
-    for attempt in range(repeat):
-        build_env = {**env, "DBT_DUCKDB_PATH": str(workdir / f"bench_{accounts}_{attempt}.duckdb")}
-        build = [str(REPO_ROOT / ".venv" / "bin" / "dbt"), "build", "--profiles-dir",
-                 str(REPO_ROOT), "--target-path", str(workdir / "target"),
-                 "--vars", json.dumps({"raw_dir": str(raw_dir)})]
-        build_times.append(timed(build, build_env))
-    return {"accounts": accounts, "events": event_rows(raw_dir),
-            "generate_seconds": generate_seconds, "build_seconds": min(build_times)}
+def floor_main(raw_dir: str, db_path: str) -> int:
+    """The floor (run in a child process): one DuckDB query from the raw events to
+    account-days, with the dbt profile's settings (threads: DuckDB's default)."""
+    import duckdb
+
+    with duckdb.connect(db_path) as con:
+        con.execute("set TimeZone = 'UTC'")
+        con.execute(f"set memory_limit = '{os.environ.get('DBT_DUCKDB_MEMORY_LIMIT')}'")
+        con.execute(f"set threads = {os.cpu_count()}")
+        con.execute(FLOOR_SQL.format(raw_dir=raw_dir))
+        rows = con.execute("select count(*) from account_days").fetchone()[0]
+    print(f"account_days: {rows} rows")
+    return 0
 
 
-def render(results: list[dict[str, float | int]], repeat: int) -> str:
+def dbt_build(folder: Path, env: dict[str, str], name: str) -> dict:
+    """`dbt build` of the whole project on raw/ into work/bench.duckdb; returns seconds,
+    peak memory, node statuses and the slowest nodes."""
+    work = folder / "work"
+    command = [str(DBT), "build", "--project-dir", str(REPO_ROOT), "--profiles-dir",
+               str(REPO_ROOT), "--target-path", str(work / "target"), "--log-path",
+               str(work / "logs"), "--vars", json.dumps({"raw_dir": str(folder / "raw")})]
+    print(f"[{folder.name}] {name} dbt build", flush=True)
+    log = work / f"{name}.log"
+    run_results = work / "target" / "run_results.json"
+    run_results.unlink(missing_ok=True)
+    result = run_step(command, env, log)
+    if not run_results.exists():
+        fail(f"{name} dbt build", result, log)
+    results = json.loads(run_results.read_text())["results"]
+    statuses: dict[str, int] = {}
+    for node in results:
+        statuses[node["status"]] = statuses.get(node["status"], 0) + 1
+    slowest = sorted(results, key=lambda node: -node["execution_time"])[:SLOWEST]
+    if result.returncode:
+        print(f"[{folder.name}] {name} dbt build exited {result.returncode}: {statuses}; "
+              f"see {log}", flush=True)
+    return {"seconds": result.seconds, "peak_mib": result.peak_mib,
+            "returncode": result.returncode, "statuses": statuses,
+            "slowest": [[node["unique_id"], round(node["execution_time"], 2)]
+                        for node in slowest]}
+
+
+def add_new_day(folder: Path) -> list[Path]:
+    """Copy the held-out day's event files into raw/; returns the files and folders made."""
+    made = []
+    source = folder / "new_day" / "raw_events"
+    for file in sorted(source.glob("*/*.parquet")):
+        target = folder / "raw" / "raw_events" / file.parent.name
+        if not target.exists():
+            target.mkdir()
+            made.append(target)
+        shutil.copy2(file, target / file.name)
+        made.append(target / file.name)
+    return made
+
+
+def remove_new_day(made: list[Path]) -> None:
+    """Undo add_new_day, so the cached raw data stays the initial state."""
+    for path in reversed(made):
+        if path.is_dir():
+            path.rmdir()
+        else:
+            path.unlink(missing_ok=True)
+
+
+def measure(events: int, data_dir: Path, regenerate: bool) -> dict:
+    """Generate (or reuse) a size, then time the floor, the full and incremental build."""
+    folder = data_dir / size_label(events)
+    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DBT_TARGET": "duckdb",
+           "DBT_DUCKDB_MEMORY_LIMIT": MEMORY_LIMIT,
+           "DBT_DUCKDB_PATH": str(folder / "work" / "bench.duckdb")}
+    generation = generate(events, folder, env, regenerate)
+    shutil.rmtree(folder / "work", ignore_errors=True)
+    (folder / "work").mkdir()
+    print(f"[{folder.name}] floor query", flush=True)
+    log = folder / "work" / "floor.log"
+    floor = run_step([sys.executable, "-m", "benchmarks.run_benchmark", "--floor",
+                      str(folder / "raw"), str(folder / "work" / "floor.duckdb")], env, log)
+    if floor.returncode:
+        fail("floor query", floor, log)
+    full = dbt_build(folder, env, "full")
+    made = add_new_day(folder)
+    try:
+        incremental = dbt_build(folder, env, "incremental")
+    finally:
+        remove_new_day(made)
+    for database in (folder / "work").glob("*.duckdb"):
+        database.unlink()
+    return {"size": folder.name, "events": generation["events"],
+            "new_day_events": generation["new_day_events"], "generation": generation,
+            "floor": asdict(floor), "full": full, "incremental": incremental,
+            "measured": now_text(), "commit": git_commit()}
+
+
+# --------------------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    """Everything results.md shows; `runs` keyed by size label, merged across runs."""
+
+    command: str
+    machine: str
+    runs: dict[str, dict] = field(default_factory=dict)
+
+
+def now_text() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def git_commit() -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True,
+                              check=False).stdout.strip()
+
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes" if dirty else "")
+
+
+def machine_text() -> str:
+    memory_kib = 0
+    cpu = platform.processor() or platform.machine()
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            memory_kib = int(line.split()[1])
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return (f"{os.cpu_count()} cores ({cpu}), {memory_kib / 2**20:.1f} GiB RAM, "
+            f"Python {platform.python_version()}, dbt-core {version('dbt-core')}, "
+            f"dbt-duckdb {version('dbt-duckdb')}, DuckDB {version('duckdb')}")
+
+
+def load_runs(path: Path) -> dict[str, dict]:
+    """Results of earlier runs kept in results.md (as JSON in an HTML comment)."""
+    if not path.exists():
+        return {}
+    text = path.read_text()
+    start = text.find(DATA_MARKER)
+    if start < 0:
+        return {}
+    end = text.find(" -->", start)
+    return json.loads(text[start + len(DATA_MARKER):end])
+
+
+def mib(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def results_table(runs: list[dict]) -> list[str]:
     lines = [
-        "# Benchmark results",
-        "",
-        "Command: `bash scripts/benchmark.sh` (best of "
-        f"{repeat}; `dbt build` includes every model, seed, unit and data test).",
-        "",
-        f"Last run: {date.today().isoformat()} on {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {platform.machine()}.",
-        "",
-        "| accounts | raw events | generate (s) | dbt build (s) |",
-        "| ---: | ---: | ---: | ---: |",
+        ("| size | raw events | floor (s) | full build (s) | incremental (s) | full / floor "
+         "| incremental / full | floor peak (MiB) | full peak (MiB) | incremental peak (MiB) |"),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for row in results:
+    for run in runs:
+        floor, full, inc = run["floor"]["seconds"], run["full"]["seconds"], \
+            run["incremental"]["seconds"]
         lines.append(
-            f"| {row['accounts']} | {row['events']:,} | {row['generate_seconds']:.1f} "
-            f"| {row['build_seconds']:.1f} |"
+            f"| {run['size']} | {run['events']:,} | {floor:.1f} | {full:.1f} | {inc:.1f} "
+            f"| {full / floor:.1f}× | {inc / full:.0%} | {mib(run['floor']['peak_mib'])} "
+            f"| {mib(run['full']['peak_mib'])} | {mib(run['incremental']['peak_mib'])} |"
         )
+    return lines
+
+
+def verdict(value: float, limit: float, unit: str, what: str) -> str:
+    if value <= limit:
+        return f"met ({what})"
+    excess = value - limit
+    amount = f"{excess:,.0f} MiB" if unit == "MiB" else f"{excess:.1f} {unit}"
+    return f"**missed by {amount}** ({what})"
+
+
+def target_lines(runs: list[dict]) -> list[str]:
+    """The targets, checked on every size they apply to."""
+    lines = ["## Targets", ""]
+    for run in runs:
+        floor, full = run["floor"]["seconds"], run["full"]["seconds"]
+        what = f"{full:.1f} s vs 5 × {floor:.1f} s = {FULL_TO_FLOOR_MAX * floor:.1f} s"
+        lines.append(f"- Full build ≤ 5× floor at {run['size']}: "
+                     + verdict(full, FULL_TO_FLOOR_MAX * floor, "s", what))
+    for run in runs:
+        if run["events"] < INCREMENTAL_FROM_EVENTS * 0.9:
+            continue
+        full, inc = run["full"]["seconds"], run["incremental"]["seconds"]
+        what = f"{inc:.1f} s vs 10% of {full:.1f} s = {INCREMENTAL_TO_FULL_MAX * full:.1f} s"
+        lines.append(f"- Incremental ≤ 10% of full at {run['size']}: "
+                     + verdict(inc, INCREMENTAL_TO_FULL_MAX * full, "s", what))
+    big = [run for run in runs if run["events"] >= PEAK_AT_EVENTS * 0.9]
+    for run in big:
+        peak = max(run[step]["peak_mib"] for step in ("floor", "full", "incremental"))
+        lines.append(f"- Peak memory ≤ 8 GiB at {run['size']}: "
+                     + verdict(peak, PEAK_MAX_MIB, "MiB", f"{mib(peak)} MiB"))
+    if not big:
+        lines.append("- Peak memory ≤ 8 GiB at 100M: not measured yet.")
+    lines.extend(growth_lines(runs))
+    return lines
+
+
+def growth_lines(runs: list[dict]) -> list[str]:
+    """Time per event may not grow with size (no worse than linear), size to size."""
+    if len(runs) < 2:
+        return ["- Time growing no worse than linearly: needs two sizes."]
+    lines = []
+    for step in ("full", "incremental"):
+        for small, large in pairwise(runs):
+            before = run_per_event(small, step)
+            after = run_per_event(large, step)
+            what = (f"{step}: {before:.2f} → {after:.2f} µs per raw event, "
+                    f"{large[step]['seconds'] / small[step]['seconds']:.1f}× the time for "
+                    f"{large['events'] / small['events']:.1f}× the events")
+            label = f"- Time no worse than linear, {small['size']} → {large['size']}: "
+            lines.append(label + verdict(after, before, "µs per event", what))
+    if runs[-1]["events"] < PEAK_AT_EVENTS * 0.9:
+        lines.append("- (1M → 100M: 100M not measured yet.)")
+    return lines
+
+
+def run_per_event(run: dict, step: str) -> float:
+    return run[step]["seconds"] / run["events"] * 1e6
+
+
+def detail_lines(run: dict) -> list[str]:
+    generation = run["generation"]
+    source = "cached from " + generation["generated"] if generation["cached"] else "this run"
+    lines = [
+        f"### {run['size']}", "",
+        (f"Measured {run['measured']} at commit {run['commit']}. Raw events "
+         f"{run['events']:,}; new day for the incremental refresh "
+         f"{run['new_day_events']:,}. Generation ({source}, not a target): "
+         f"{generation['seconds']:.0f} s, {run['events'] / generation['seconds']:,.0f} "
+         f"events/s, peak {mib(generation['peak_mib'])} MiB."), "",
+    ]
+    for step in ("full", "incremental"):
+        build = run[step]
+        statuses = ", ".join(f"{count} {status}" for status, count in
+                             sorted(build["statuses"].items()))
+        failed = "" if build["returncode"] == 0 else f" **exit {build['returncode']}**"
+        lines.append(f"{step.capitalize()} build: {statuses}{failed}. Slowest nodes:")
+        lines.append("")
+        lines.extend(f"- `{node}` {seconds:.1f} s" for node, seconds in build["slowest"])
+        lines.append("")
+    return lines
+
+
+def render(report: Report) -> str:
+    runs = sorted(report.runs.values(), key=lambda run: run["events"])
+    lines = [
+        "# Benchmark results", "",
+        f"Command: `{report.command}`. Last run {now_text()} on {report.machine}.", "",
+        ("Per size: the **floor** is one DuckDB query from the raw event Parquet files to "
+         "account-days (parse occurred_at, count events and distinct users); the **full** "
+         "build is `dbt build` (every model, seed and test) into a fresh DuckDB file; the "
+         "**incremental** build is the same `dbt build`, without --full-refresh, after "
+         "adding one new day of events (those loaded on the last day of data, or later by "
+         "late loads). DuckDB memory_limit "
+         f"{MEMORY_LIMIT} in all three. Seconds are wall-clock of the whole process (dbt's "
+         "includes parsing); peak is the step's maximum resident memory."), "",
+    ]
+    lines.extend(results_table(runs))
+    lines.append("")
+    lines.extend(target_lines(runs))
+    lines.extend(["", "## Per size", ""])
+    for run in runs:
+        lines.extend(detail_lines(run))
+    lines.append(DATA_MARKER + json.dumps(report.runs, sort_keys=True) + " -->")
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 600])
-    parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "benchmarks" / "results.md")
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1M,10M",
+                        help="comma-separated raw event counts (default: 1M,10M)")
+    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/cs_kpis_bench"),
+                        help="where generated data is cached per size (default: "
+                             "/tmp/cs_kpis_bench; never inside the repository)")
+    parser.add_argument("--results", type=Path, default=REPO_ROOT / "benchmarks" / "results.md",
+                        help="the report to write (default: benchmarks/results.md)")
+    parser.add_argument("--regenerate", action="store_true",
+                        help="generate the data again even if cached")
+    parser.add_argument("--floor", nargs=2, metavar=("RAW_DIR", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        results = [measure(size, args.repeat, Path(scratch)) for size in args.sizes]
-    report = render(results, args.repeat)
-    args.out.write_text(report)
-    print(report)
+    if args.floor is None:
+        args.sizes = [parse_size(size) for size in args.sizes.split(",") if size.strip()]
+        args.data_dir = args.data_dir.resolve()
+        if args.data_dir.is_relative_to(REPO_ROOT):
+            parser.error("--data-dir must be outside the repository")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.floor is not None:
+        return floor_main(*args.floor)
+    arguments = " ".join(sys.argv[1:] if argv is None else argv)
+    report = Report(f"bash scripts/benchmark.sh {arguments}".strip(), machine_text(),
+                    load_runs(args.results))
+    for events in args.sizes:
+        run = measure(events, args.data_dir, args.regenerate)
+        report.runs[run["size"]] = run
+        args.results.write_text(render(report))
+        print(f"[{run['size']}] written to {args.results}", flush=True)
+    print(args.results.read_text())
     return 0
 
 

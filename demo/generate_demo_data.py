@@ -8,6 +8,14 @@ quarantine. The same arguments always give the same files.
 
     python -m demo.generate_demo_data --out demo/raw --seed 42
 
+With --events N (e.g. 10M) it writes about N raw events instead, as folders of Parquet
+files (raw_events/month=YYYY-MM/shard-NNNN.parquet, raw_accounts/, raw_surveys/): shards
+of up to SHARD_ACCOUNTS accounts, each an independent simulation with its own seed and ids
+prefixed by its number, with the demo's shares of bad and duplicate rows, simulated by
+--workers processes so that memory stays bounded by one shard per process.
+
+    python -m demo.generate_demo_data --out /tmp/raw --events 10M --hold-out-last-day /tmp/new
+
 All times are generated as naive UTC datetimes and only rendered as text at the end, in
 mixed ISO-8601 styles; a rendered offset always denotes the same UTC instant.
 """
@@ -15,8 +23,13 @@ mixed ISO-8601 styles; a rendered offset always denotes the same UTC instant.
 import argparse
 import csv
 import json
+import multiprocessing
 import random
+import shutil
+import time
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 import duckdb
@@ -206,11 +219,13 @@ Survey = tuple[datetime, datetime | None, str, str, str, int | None, str, str]
 
 class Sink:
     """Collects generated events and surveys, drops anything outside [start, end), and
-    hands out ids that are unique across all accounts."""
+    hands out ids that are unique across all accounts (and across shards, when every shard
+    has its own id_prefix)."""
 
-    def __init__(self, start: datetime, end_excl: datetime) -> None:
+    def __init__(self, start: datetime, end_excl: datetime, id_prefix: str = "") -> None:
         self.start = start
         self.end_excl = end_excl
+        self.id_prefix = id_prefix
         self.events: list[Event] = []
         self.surveys: list[Survey] = []
         self.counters: dict[str, int] = {}
@@ -218,7 +233,7 @@ class Sink:
     def new_id(self, prefix: str, width: int) -> str:
         number = self.counters.get(prefix, 0) + 1
         self.counters[prefix] = number
-        return f"{prefix}_{number:0{width}d}"
+        return f"{self.id_prefix}{prefix}_{number:0{width}d}"
 
     def in_range(self, ts: datetime) -> bool:
         return self.start <= ts < self.end_excl
@@ -251,8 +266,18 @@ class Sink:
 # --------------------------------------------------------------------------------------
 
 
+# options list id -> (the list itself, kept so its id stays its own; names; cumulative weights)
+_CUMULATIVE: dict[int, tuple[list[tuple[str, int]], list[str], list[int]]] = {}
+
+
 def weighted(rng: random.Random, options: list[tuple[str, int]]) -> str:
-    return rng.choices([o for o, _ in options], weights=[w for _, w in options])[0]
+    """One option drawn by weight (the same draw as random.choices with weights; the
+    cumulative weights are computed once per options list)."""
+    if id(options) not in _CUMULATIVE:
+        _CUMULATIVE[id(options)] = (options, [o for o, _ in options],
+                                    list(accumulate(w for _, w in options)))
+    _, names, cumulative = _CUMULATIVE[id(options)]
+    return rng.choices(names, cum_weights=cumulative)[0]
 
 
 def clamp(value: float, low: float, high: float) -> float:
@@ -354,18 +379,20 @@ def render_ts(rng: random.Random, ts: datetime, region: str, style: str | None =
     applied so the text still denotes the same instant."""
     style = style or weighted(rng, TS_STYLES)
     if style == "z":
-        return ts.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return render_z(ts)
     if style == "space":
-        return ts.strftime("%Y-%m-%d %H:%M:%S")
+        return ts.isoformat(" ", "seconds")
     if style == "ms":
-        return ts.strftime("%Y-%m-%dT%H:%M:%S") + f".{rng.randint(0, 999):03d}Z"
+        return ts.isoformat("T", "seconds") + f".{rng.randint(0, 999):03d}Z"
     offset = rng.choice(REGION_OFFSETS[region]) if style == "offset" else parse_offset(style)
     local = ts + minutes(offset)
-    return local.strftime("%Y-%m-%dT%H:%M:%S") + format_offset(offset)
+    return local.isoformat("T", "seconds") + format_offset(offset)
 
 
 def render_z(ts: datetime) -> str:
-    return ts.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """ISO-8601 with Z (isoformat is much faster than strftime and gives the same text for
+    naive datetimes of years 1000-9999)."""
+    return ts.isoformat("T", "seconds") + "Z"
 
 
 # --------------------------------------------------------------------------------------
@@ -373,9 +400,11 @@ def render_z(ts: datetime) -> str:
 # --------------------------------------------------------------------------------------
 
 
-def build_accounts(rng: random.Random, n: int, start: date, end: date) -> list[Account]:
+def build_accounts(
+    rng: random.Random, n: int, start: date, end: date, id_prefix: str = "",
+) -> list[Account]:
     """n accounts created from start to 30 days before end, more of them early on, sorted
-    by creation and numbered acc_0001... in that order."""
+    by creation and numbered <id_prefix>acc_0001... in that order."""
     span = max(1, (end - start).days - 30)
     accounts = []
     for _ in range(n):
@@ -387,7 +416,7 @@ def build_accounts(rng: random.Random, n: int, start: date, end: date) -> list[A
     accounts.sort(key=lambda a: a.created)
     used: dict[str, int] = {}
     for index, account in enumerate(accounts, start=1):
-        account.account_id = f"acc_{index:04d}"
+        account.account_id = f"{id_prefix}acc_{index:04d}"
         describe_account(rng, account, used)
     mark_internal(rng, accounts)
     assign_referrals(rng, accounts)
@@ -1199,14 +1228,17 @@ def email_account(
                       "email_clicked", dict(props))
 
 
-def emit_month_edges(rng: random.Random, accounts: list[Account], sink: Sink) -> None:
+def emit_month_edges(
+    rng: random.Random, accounts: list[Account], sink: Sink, rounds: int = 1,
+) -> None:
     """Events near midnight at month ends whose rendered local date is in another month
     than their UTC date: -05:00 just after UTC midnight of the 1st (local: the last day of
-    the previous month) and +02:00 just before it (local: the 1st of the next month)."""
+    the previous month) and +02:00 just before it (local: the 1st of the next month).
+    4 accounts per month edge and round."""
     boundary = midnight(add_months(sink.start.date().replace(day=1), 1))
     while boundary < sink.end_excl:
         active = [a for a in accounts if is_active(a, boundary) and joined_users(a, boundary)]
-        for account in rng.sample(active, min(4, len(active))):
+        for account in rng.sample(active, min(4 * rounds, len(active))):
             user = rng.choice(joined_users(account, boundary))
             sink.emit(boundary + minutes(rng.uniform(5, 240)), account, user.user_id,
                       "dashboard_viewed", None, "-05:00")
@@ -1242,7 +1274,7 @@ def event_rows(rng: random.Random, sink: Sink, regions: dict[str, str]) -> list[
     rows = []
     for number, (ts, account_id, user_id, name, props, style) in enumerate(sink.events, 1):
         rows.append([
-            f"evt_{number:06d}", account_id, user_id, name,
+            f"{sink.id_prefix}evt_{number:06d}", account_id, user_id, name,
             render_ts(rng, ts, regions.get(account_id, "AMER"), style), props_text(props),
             loaded_text(rng, ts),
         ])
@@ -1269,28 +1301,31 @@ def paying_pick(
 
 def bad_event_rows(
     rng: random.Random, accounts: list[Account], sink: Sink, quarantined: list[str],
-    first_number: int,
+    first_number: int, rounds: int = 1,
 ) -> list[list[str]]:
-    """Three rows of every kind of bad event the pipeline must quarantine."""
+    """Three rows (per round) of every kind of bad event the pipeline must quarantine."""
     rows: list[list[str]] = []
     number = first_number
     for kind in range(11):
-        for copy in range(3):
+        for copy in range(3 * rounds):
             account, sub = paying_pick(rng, accounts)
             user = rng.choice(account.users).user_id
             ts = random_instant(rng, sink)
-            row = [f"evt_{number:06d}", account.account_id, user, "dashboard_viewed",
-                   render_ts(rng, ts, account.region), "", render_z(ts + minutes(3))]
+            row = [f"{sink.id_prefix}evt_{number:06d}", account.account_id, user,
+                   "dashboard_viewed", render_ts(rng, ts, account.region), "",
+                   render_z(ts + minutes(3))]
             number += 1
-            mangle_event(rng, row, kind, copy, sub, quarantined)
+            mangle_event(rng, row, kind, copy, sub, quarantined, sink.id_prefix)
             rows.append(row)
     return rows
 
 
 def mangle_event(
     rng: random.Random, row: list[str], kind: int, copy: int, sub: dict[str, object],
-    quarantined: list[str],
+    quarantined: list[str], id_prefix: str = "",
 ) -> None:
+    """Turn a good event row into bad row `copy` of defect `kind`."""
+    variant = copy % 3
     unparseable = ["not a timestamp", "2025-02-30T10:00:00Z", "31/12/2024 10:00"]
     invalid_json = ['{"plan": "team",', '{"ticket_id": "tkt_', "{platform: web}"]
     if kind == 0:
@@ -1302,13 +1337,13 @@ def mangle_event(
     elif kind == 3:
         row[4] = ""
     elif kind == 4:
-        row[4] = unparseable[copy]
+        row[4] = unparseable[variant]
     elif kind == 5:
         row[1] = UNKNOWN_ACCOUNT
     elif kind == 6:
-        row[3] = ["subscription_changed", "ticket_opened", "dashboard_viewed"][copy]
-        row[5] = invalid_json[copy]
-        row[2] = "" if copy == 0 else row[2]
+        row[3] = ["subscription_changed", "ticket_opened", "dashboard_viewed"][variant]
+        row[5] = invalid_json[variant]
+        row[2] = "" if variant == 0 else row[2]
     elif kind == 7:
         row[2], row[3] = "", "subscription_changed"
         row[5] = props_text(dict(sub, amount=-abs(int(float(str(sub["amount"])))) or -99))
@@ -1320,7 +1355,7 @@ def mangle_event(
         row[4], row[6] = render_z(future), render_z(future + minutes(2))
     else:
         row[1] = quarantined[copy % len(quarantined)]
-        row[2] = f"u_9{copy:04d}"
+        row[2] = f"{id_prefix}u_9{copy:04d}"
 
 
 def with_duplicates_and_bad(
@@ -1343,13 +1378,15 @@ def with_duplicates_and_bad(
 
 
 def survey_rows(rng: random.Random, sink: Sink, regions: dict[str, str]) -> list[list[str]]:
+    """One row per survey sent, in order of sending."""
     sink.surveys.sort(key=lambda s: s[0])
     rows = []
     for number, (sent, responded, account_id, user_id, kind, score, comment,
                  touchpoint) in enumerate(sink.surveys, 1):
         region = regions.get(account_id, "AMER")
         rows.append([
-            f"rsp_{number:06d}", account_id, user_id, kind, "" if score is None else str(score),
+            f"{sink.id_prefix}rsp_{number:06d}", account_id, user_id, kind,
+            "" if score is None else str(score),
             render_ts(rng, sent, region),
             "" if responded is None else render_ts(rng, responded, region), comment, touchpoint,
         ])
@@ -1357,23 +1394,25 @@ def survey_rows(rng: random.Random, sink: Sink, regions: dict[str, str]) -> list
 
 
 def bad_survey_rows(
-    rng: random.Random, rows: list[list[str]], first_number: int,
+    rng: random.Random, rows: list[list[str]], first_number: int, rounds: int = 1,
+    id_prefix: str = "",
 ) -> list[list[str]]:
-    """Two or three survey rows of every bad kind, built from answered real rows, plus
-    exact duplicates of real rows (same response_id)."""
+    """Two or three survey rows (per round) of every bad kind, built from answered real
+    rows, plus three exact duplicates (per round) of real rows (same response_id)."""
     answered = [r for r in rows if r[4]] or rows
     if not answered:
         return []
     bad = []
     number = first_number
-    for kind in range(7):
-        for _ in range(rng.randint(2, 3)):
-            row = list(rng.choice(answered))
-            row[0] = f"rsp_{number:06d}"
-            number += 1
-            mangle_survey(rng, row, kind)
-            bad.append(row)
-    for _ in range(3):
+    for _ in range(rounds):
+        for kind in range(7):
+            for _ in range(rng.randint(2, 3)):
+                row = list(rng.choice(answered))
+                row[0] = f"{id_prefix}rsp_{number:06d}"
+                number += 1
+                mangle_survey(rng, row, kind)
+                bad.append(row)
+    for _ in range(3 * rounds):
         bad.append(list(rng.choice(rows)))
     return bad
 
@@ -1405,12 +1444,14 @@ def account_row(rng: random.Random, account: Account, name: str, updated: dateti
 
 
 def account_rows(
-    rng: random.Random, accounts: list[Account], sink: Sink,
+    rng: random.Random, accounts: list[Account], sink: Sink, rounds: int = 1,
 ) -> tuple[list[list[str]], list[str]]:
-    """One row per account, a second (renamed, later updated_at) row for a few, and a
-    bad row of every kind. Returns the rows and the ids of bad rows that have an id."""
+    """One row per account, a second (renamed, later updated_at) row for 4 per round, and
+    a bad row of every kind per round. Returns the rows and the ids of bad rows that have
+    an id."""
     rows = []
-    renamed = rng.sample([a for a in accounts if not a.internal], min(4, len(accounts) // 2))
+    renamed = rng.sample([a for a in accounts if not a.internal],
+                         min(4 * rounds, len(accounts) // 2))
     renamed_ids = [a.account_id for a in renamed]
     for account in accounts:
         updated = min(account.created + days(rng.expovariate(1 / 30)), sink.end_excl - hours(1))
@@ -1420,16 +1461,16 @@ def account_rows(
             later = min(later, sink.end_excl - minutes(1))
             new_name = account.name + rng.choice([" Inc.", " Group", " (renamed)", " Holdings"])
             rows.insert(rng.randrange(len(rows) + 1), account_row(rng, account, new_name, later))
-    bad, quarantined = bad_account_rows(rng, accounts, sink)
+    bad, quarantined = bad_account_rows(rng, accounts, sink, rounds)
     for row in bad:
         rows.insert(rng.randrange(len(rows) + 1), row)
     return rows, quarantined
 
 
 def bad_account_rows(
-    rng: random.Random, accounts: list[Account], sink: Sink,
+    rng: random.Random, accounts: list[Account], sink: Sink, rounds: int = 1,
 ) -> tuple[list[list[str]], list[str]]:
-    """One account row per bad kind (two for unparseable created_at)."""
+    """One account row per bad kind (two for unparseable created_at) and round."""
     rows = []
     number = len(accounts)
     defects = [
@@ -1438,10 +1479,10 @@ def bad_account_rows(
         ("created_at", "2099-03-14T09:00:00Z"), ("is_internal", "maybe"),
     ]
     quarantined = []
-    for column, value in defects:
+    for column, value in defects * rounds:
         number += 1
         template = Account(random_instant(rng, sink), "self_serve", weighted(rng, REGIONS))
-        template.account_id = f"acc_{number:04d}"
+        template.account_id = f"{sink.id_prefix}acc_{number:04d}"
         template.industry = rng.choice(INDUSTRIES)
         row = account_row(rng, template, f"{rng.choice(NAME_HEADS)} Test {number}",
                           template.created + days(1))
@@ -1481,30 +1522,235 @@ def write_parquet(path: Path, header: list[str], rows: list[list[str]]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def generate(seed: int, n_accounts: int, start: date, end: date, out: Path) -> dict[str, int]:
-    """Simulate the business and write the three raw files; returns rows per file."""
+@dataclass
+class RawTables:
+    """The rendered rows of the three raw relations, in file order."""
+
+    accounts: list[list[str]]
+    events: list[list[str]]
+    surveys: list[list[str]]
+
+
+def simulate(
+    seed: int, n_accounts: int, start: date, end: date, id_prefix: str = "", rounds: int = 1,
+) -> RawTables:
+    """Simulate the business and render its raw rows. Every id starts with id_prefix; the
+    fixed numbers of bad rows, renamed accounts and month-edge events are multiplied by
+    rounds (1 in the demo: 300 accounts)."""
     rng = random.Random(seed)
-    sink = Sink(midnight(start), midnight(end) + days(1))
-    accounts = build_accounts(rng, n_accounts, start, end)
+    sink = Sink(midnight(start), midnight(end) + days(1), id_prefix)
+    accounts = build_accounts(rng, n_accounts, start, end, id_prefix)
     for account in accounts:
         simulate_account(rng, account, sink)
     emit_referrals(rng, accounts, sink)
     emit_campaigns(rng, accounts, sink)
-    emit_month_edges(rng, accounts, sink)
+    emit_month_edges(rng, accounts, sink, rounds)
     regions = {a.account_id: a.region for a in accounts}
-    accounts_out, quarantined = account_rows(rng, accounts, sink)
+    accounts_out, quarantined = account_rows(rng, accounts, sink, rounds)
     events = event_rows(rng, sink, regions)
-    bad_events = bad_event_rows(rng, accounts, sink, quarantined, len(events) + 1)
+    sink.events.clear()
+    bad_events = bad_event_rows(rng, accounts, sink, quarantined, len(events) + 1, rounds)
     events = with_duplicates_and_bad(rng, events, bad_events, 0.005)
     surveys = survey_rows(rng, sink, regions)
-    surveys = with_duplicates_and_bad(rng, surveys, bad_survey_rows(rng, surveys,
-                                                                    len(surveys) + 1), 0.0)
+    bad_surveys = bad_survey_rows(rng, surveys, len(surveys) + 1, rounds, id_prefix)
+    surveys = with_duplicates_and_bad(rng, surveys, bad_surveys, 0.0)
+    return RawTables(accounts_out, events, surveys)
+
+
+def generate(seed: int, n_accounts: int, start: date, end: date, out: Path) -> dict[str, int]:
+    """Simulate the business and write the three raw files; returns rows per file."""
+    tables = simulate(seed, n_accounts, start, end)
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(out / "raw_accounts.csv", ACCOUNT_COLUMNS, accounts_out)
-    write_csv(out / "raw_surveys.csv", SURVEY_COLUMNS, surveys)
-    write_parquet(out / "raw_events.parquet", EVENT_COLUMNS, events)
-    return {"raw_accounts.csv": len(accounts_out), "raw_surveys.csv": len(surveys),
-            "raw_events.parquet": len(events)}
+    write_csv(out / "raw_accounts.csv", ACCOUNT_COLUMNS, tables.accounts)
+    write_csv(out / "raw_surveys.csv", SURVEY_COLUMNS, tables.surveys)
+    write_parquet(out / "raw_events.parquet", EVENT_COLUMNS, tables.events)
+    return {"raw_accounts.csv": len(tables.accounts), "raw_surveys.csv": len(tables.surveys),
+            "raw_events.parquet": len(tables.events)}
+
+
+# --------------------------------------------------------------------------------------
+# Large data sets (--events): independent shards written as folders of Parquet files
+# --------------------------------------------------------------------------------------
+
+DEMO_ACCOUNTS = 300
+# Raw events per account on average over many seeds and shards (12,500 accounts); the
+# demo's 300 accounts of seed 42 happen to have 631 (189,399 events).
+EVENTS_PER_ACCOUNT = 705
+SHARD_ACCOUNTS = 1000  # at most this many accounts per shard (about 630,000 events)
+MAX_LOAD_DELAY_DAYS = 3  # loaded_at is at most 72 hours after occurred_at
+SUFFIXES = {"K": 10**3, "M": 10**6, "G": 10**9, "B": 10**9}
+MONTH_SQL = "coalesce(strftime(try_cast(occurred_at as timestamptz), '%Y-%m'), 'unknown')"
+
+
+@dataclass(frozen=True)
+class ShardJob:
+    """One shard: an independent simulation of `accounts` accounts with its own seed."""
+
+    number: int
+    accounts: int
+    seed: int
+    start: date
+    end: date
+    out: Path
+    hold_out: Path | None
+
+    @property
+    def name(self) -> str:
+        return f"shard-{self.number:04d}"
+
+    @property
+    def id_prefix(self) -> str:
+        return f"s{self.number:04d}_"
+
+
+def parse_count(text: str) -> int:
+    """A row count such as 1000000, 1_000_000, 500K, 1M, 2.5M or 1G."""
+    cleaned = text.strip().upper().replace("_", "").replace(",", "")
+    factor = SUFFIXES.get(cleaned[-1:], 1)
+    number = cleaned[:-1] if cleaned[-1:] in SUFFIXES else cleaned
+    try:
+        value = round(float(number) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a count: {text!r} (e.g. 1M, 250K)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"count must be positive: {text!r}")
+    return value
+
+
+def shard_jobs(
+    events: int, seed: int, start: date, end: date, out: Path, hold_out: Path | None,
+) -> list[ShardJob]:
+    """Enough accounts for about `events` events, split evenly over shards of at most
+    SHARD_ACCOUNTS accounts; shard n is seeded with seed * 100,000 + n."""
+    total = max(20, round(events / EVENTS_PER_ACCOUNT))
+    count = -(-total // SHARD_ACCOUNTS)
+    base, extra = divmod(total, count)
+    return [ShardJob(n, base + (1 if n < extra else 0), seed * 100_000 + n, start, end, out,
+                     hold_out) for n in range(count)]
+
+
+def shard_rounds(accounts: int) -> int:
+    """How many times a shard repeats the demo's fixed sets of bad rows, so their share of
+    the rows stays as in the demo."""
+    return max(1, round(accounts / DEMO_ACCOUNTS))
+
+
+def text_select(columns: list[str]) -> str:
+    """Every column as text, empty text as null (as a CSV read by DuckDB gives them)."""
+    return ", ".join(f"nullif(cast({c} as varchar), '') as {c}" for c in columns)
+
+
+def sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def frame(columns: list[str], rows: list[list[str]]) -> object:
+    """The rows as a pandas DataFrame of Python strings, for DuckDB to scan without copies
+    through a CSV file (pandas is only needed in this mode)."""
+    import pandas
+
+    return pandas.DataFrame({c: [row[i] for row in rows] for i, c in enumerate(columns)},
+                            dtype=object)
+
+
+def held_out_sql(end: date) -> str:
+    """Rows loaded on the last day of data, or later by the late loads of the last days
+    (never rows without a parseable loaded_at, nor the far-future bad rows)."""
+    first = end.isoformat()
+    last = (end + days(MAX_LOAD_DELAY_DAYS + 1)).isoformat()
+    loaded = "try_cast(loaded_at as timestamptz)"
+    return (f"coalesce({loaded} >= timestamptz '{first} 00:00:00+00' "
+            f"and {loaded} < timestamptz '{last} 00:00:00+00', false)")
+
+
+def write_partitioned(
+    con: duckdb.DuckDBPyConnection, where: str, scratch: Path, target: Path, file_name: str,
+) -> int:
+    """Write the events matching `where` as <target>/month=YYYY-MM/<file_name>.parquet;
+    returns the rows written."""
+    query = (f"select {text_select(EVENT_COLUMNS)}, {MONTH_SQL} as month from events "
+             f"where {where}")
+    rows = con.execute(f"select count(*) from ({query})").fetchone()[0]
+    if rows == 0:
+        return 0
+    scratch.parent.mkdir(parents=True, exist_ok=True)
+    con.execute(f"copy ({query}) to '{sql_path(scratch)}' (format parquet, partition_by (month))")
+    for folder in sorted(scratch.iterdir()):
+        files = sorted(folder.glob("*.parquet"))
+        (target / folder.name).mkdir(parents=True, exist_ok=True)
+        for index, file in enumerate(files):
+            suffix = "" if len(files) == 1 else f"-{index}"
+            file.replace(target / folder.name / f"{file_name}{suffix}.parquet")
+    shutil.rmtree(scratch)
+    return rows
+
+
+def write_single(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[str], target: Path,
+) -> None:
+    """Write one registered table as one Parquet file, atomically."""
+    temporary = target.with_name(target.name + ".tmp")
+    con.execute(f"copy (select {text_select(columns)} from {table}) to '{sql_path(temporary)}' "
+                "(format parquet)")
+    temporary.replace(target)
+
+
+def run_shard(job: ShardJob) -> dict[str, int]:
+    """Simulate one shard and write its files; returns rows written per output. Runs in a
+    worker process: it holds only this shard in memory."""
+    tables = simulate(job.seed, job.accounts, job.start, job.end, job.id_prefix,
+                      shard_rounds(job.accounts))
+    counts = {"accounts": job.accounts, "raw_accounts": len(tables.accounts),
+              "raw_surveys": len(tables.surveys), "raw_events": len(tables.events)}
+    scratch = job.out / ".tmp" / job.name
+    with duckdb.connect(config={"threads": 1}) as con:
+        con.execute("set TimeZone = 'UTC'")
+        con.register("accounts", frame(ACCOUNT_COLUMNS, tables.accounts))
+        con.register("surveys", frame(SURVEY_COLUMNS, tables.surveys))
+        con.register("events", frame(EVENT_COLUMNS, tables.events))
+        del tables
+        write_single(con, "accounts", ACCOUNT_COLUMNS,
+                     job.out / "raw_accounts" / f"{job.name}.parquet")
+        write_single(con, "surveys", SURVEY_COLUMNS,
+                     job.out / "raw_surveys" / f"{job.name}.parquet")
+        held = "false" if job.hold_out is None else held_out_sql(job.end)
+        counts["raw_events_written"] = write_partitioned(
+            con, f"not ({held})", scratch / "events", job.out / "raw_events", job.name)
+        counts["held_out"] = 0 if job.hold_out is None else write_partitioned(
+            con, held, scratch / "held_out", job.hold_out / "raw_events", f"{job.name}-new")
+    return counts
+
+
+def prepare_folders(out: Path, hold_out: Path | None) -> None:
+    """Empty the output folders this mode owns, so no shard of an earlier run remains."""
+    owned = [out / "raw_events", out / "raw_accounts", out / "raw_surveys", out / ".tmp"]
+    if hold_out is not None:
+        owned.append(hold_out / "raw_events")
+    for folder in owned:
+        shutil.rmtree(folder, ignore_errors=True)
+    for folder in owned[:3]:
+        folder.mkdir(parents=True)
+
+
+def generate_sharded(
+    events: int, seed: int, start: date, end: date, out: Path, hold_out: Path | None,
+    workers: int,
+) -> dict[str, int]:
+    """Write about `events` raw events as independent shards simulated by `workers`
+    processes (each holds one shard at a time); returns the total rows per output."""
+    jobs = shard_jobs(events, seed, start, end, out, hold_out)
+    prepare_folders(out, hold_out)
+    totals: dict[str, int] = {}
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(jobs)), maxtasksperchild=1) as pool:
+        for done, counts in enumerate(pool.imap_unordered(run_shard, jobs), start=1):
+            for key, value in counts.items():
+                totals[key] = totals.get(key, 0) + value
+            print(f"shard {done}/{len(jobs)}: {counts['raw_events']:,} events "
+                  f"({totals['raw_events']:,} so far)", flush=True)
+    shutil.rmtree(out / ".tmp", ignore_errors=True)
+    totals["shards"] = len(jobs)
+    return totals
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -1512,13 +1758,31 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=Path("demo/raw"),
                         help="folder for the raw files (default: demo/raw)")
     parser.add_argument("--seed", type=int, default=42, help="random seed (default: 42)")
-    parser.add_argument("--accounts", type=int, default=300,
+    parser.add_argument("--accounts", type=int, default=None,
                         help="number of simulated accounts (default: 300)")
     parser.add_argument("--start", type=date.fromisoformat, default=date(2024, 7, 1),
                         help="first day of data (default: 2024-07-01)")
     parser.add_argument("--end", type=date.fromisoformat, default=date(2025, 12, 31),
                         help="last day of data (default: 2025-12-31)")
+    parser.add_argument("--events", type=parse_count, default=None,
+                        help="write about this many raw events (e.g. 1M, 10M, 100M) as "
+                             "folders raw_events/ (hive-partitioned by month), raw_accounts/ "
+                             "and raw_surveys/ of Parquet files, one file per shard of "
+                             f"{SHARD_ACCOUNTS:,} accounts; replaces those folders in --out")
+    parser.add_argument("--hold-out-last-day", type=Path, default=None, metavar="DIR",
+                        help="with --events: write the events loaded on the --end day (or "
+                             "later, by late loads) to DIR/raw_events/ instead, to add later "
+                             "as one new day of data")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="with --events: processes simulating shards (default: 2)")
     args = parser.parse_args(argv)
+    if args.events is not None and args.accounts is not None:
+        parser.error("give either --accounts or --events, not both")
+    if args.events is None and (args.hold_out_last_day is not None):
+        parser.error("--hold-out-last-day needs --events")
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    args.accounts = DEMO_ACCOUNTS if args.accounts is None else args.accounts
     if args.accounts < 20:
         parser.error("--accounts must be at least 20")
     if (args.end - args.start).days < 90:
@@ -1528,9 +1792,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    counts = generate(args.seed, args.accounts, args.start, args.end, args.out)
-    for name, count in counts.items():
-        print(f"{args.out / name}: {count} rows written")
+    if args.events is None:
+        counts = generate(args.seed, args.accounts, args.start, args.end, args.out)
+        for name, count in counts.items():
+            print(f"{args.out / name}: {count} rows written")
+        return 0
+    started = time.perf_counter()
+    totals = generate_sharded(args.events, args.seed, args.start, args.end, args.out,
+                              args.hold_out_last_day, args.workers)
+    seconds = time.perf_counter() - started
+    print(f"{args.out / 'raw_accounts'}: {totals['raw_accounts']:,} rows written "
+          f"({totals['accounts']:,} accounts in {totals['shards']} shards)")
+    print(f"{args.out / 'raw_surveys'}: {totals['raw_surveys']:,} rows written")
+    print(f"{args.out / 'raw_events'}: {totals['raw_events_written']:,} rows written")
+    if args.hold_out_last_day is not None:
+        print(f"{args.hold_out_last_day / 'raw_events'}: {totals['held_out']:,} rows written "
+              f"(held out: loaded on {args.end.isoformat()} or later)")
+    print(f"{totals['raw_events']:,} events in {seconds:.1f} s "
+          f"({totals['raw_events'] / seconds:,.0f} events/s)")
     return 0
 
 

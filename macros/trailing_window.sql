@@ -79,13 +79,13 @@
             {%- endfor %}
             keyed.date_day,
             keyed.is_reported,
-            sum(coalesce({{ changes }}.window_change, 0)) over (
+            cast(sum(coalesce({{ changes }}.window_change, 0)) over (
                 partition by {% for column in group_columns -%}
                     keyed.{{ column }}{{ ', ' if not loop.last }}
                 {%- endfor %}
                 order by keyed.date_day
                 rows unbounded preceding
-            ) as {{ count_name }}
+            ) as {{ dbt.type_bigint() }}) as {{ count_name }}
         from (
             select
                 {{ groups }},
