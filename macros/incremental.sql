@@ -73,13 +73,23 @@
     earliest of (a) the first day of `changed_days` (a relation with date_day and
     last_loaded_at) holding events loaded since this model's watermark, (b) the first
     answer day of `survey_responses` within the lookback before this model's last day
-    (raw surveys carry no loaded_at), (c) the day after this model's last day.
+    (raw surveys carry no loaded_at), (c) likewise the first sign-up day of `accounts`
+    (with created_date), (d) the day after this model's last day.
 -#}
-{% macro refresh_from_day(changed_days, survey_responses=none) -%}
+{% macro refresh_from_day(changed_days, survey_responses=none, accounts=none,
+                          date_column='date_day', loaded_column='last_loaded_at') -%}
     {%- set lookback_days = (var('late_arrival_lookback_hours') + 23) // 24 -%}
     select
         cast(least(
-            coalesce({{ recompute_from(changed_days) }}, done.next_day),
+            coalesce({{ recompute_from(changed_days, date_column, loaded_column) }}, done.next_day),
+            {%- if accounts %}
+            coalesce((
+                select min(signups.created_date)
+                from {{ accounts }} as signups
+                where signups.created_date >= cast({{ dbt.dateadd(
+                    'day', -1 * lookback_days, 'done.last_day') }} as date)
+            ), done.next_day),
+            {%- endif %}
             {%- if survey_responses %}
             coalesce((
                 select min(answers.responded_date)

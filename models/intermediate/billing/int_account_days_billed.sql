@@ -1,5 +1,9 @@
 -- one row per account per day, from sign-up to the as-of date: the subscription state at
--- the end of the day (MRR, plan, interval, seats, current_period_end)
+-- the end of the day (MRR, plan, interval, seats, current_period_end).
+-- Incremental: recomputes every day from the earliest day of billing events loaded since
+-- its newest last_loaded_at (less the lookback), or of recent sign-ups.
+{{ config(**incremental_by_day()) }}
+
 with
 
 accounts as (
@@ -18,6 +22,16 @@ days as (
     {{ date_series('(select min(created_date) from accounts)', '(select as_of_date from bounds)') }}
 ),
 
+{% if is_incremental() %}
+
+refresh as (
+    -- one row: the first day this run recomputes
+    {{ refresh_from_day('billing_events', accounts='accounts', date_column='occurred_date',
+                        loaded_column='loaded_at') }}
+),
+
+{% endif %}
+
 account_days as (
     select
         accounts.account_id,
@@ -26,6 +40,19 @@ account_days as (
     cross join bounds
     inner join days
         on days.date_day between accounts.created_date and bounds.as_of_date
+    {% if is_incremental() %}
+        where days.date_day >= (select refresh.from_day from refresh)
+    {% endif %}
+),
+
+day_loads as (
+    -- the newest load time of an account's billing events of a day (the watermark)
+    select
+        account_id,
+        occurred_date as date_day,
+        max(loaded_at) as last_loaded_at
+    from billing_events
+    group by account_id, occurred_date
 ),
 
 day_states as (
@@ -68,9 +95,14 @@ carried as (
 
 final as (
     select
-        *,
-        mrr > 0 as is_paying
+        carried.*,
+        carried.mrr > 0 as is_paying,
+        day_loads.last_loaded_at
     from carried
+    left join day_loads
+        on
+            carried.account_id = day_loads.account_id
+            and carried.date_day = day_loads.date_day
 )
 
 select * from final

@@ -27,6 +27,7 @@ priced as (
         event_name,
         occurred_at,
         occurred_date,
+        loaded_at,
         case
             when
                 event_name in (

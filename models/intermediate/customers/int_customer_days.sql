@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per account per day, from sign-up to the as-of date: the customer-day facts
 -- (billing state, activity, feature use, sentiment, success touches, events by
 -- category) every later KPI starts from.
@@ -35,9 +36,13 @@ tickets as (
 
 {% if is_incremental() %}
 
+signups as (
+    select * from {{ ref('stg_raw__accounts') }}
+),
+
 refresh as (
     -- one row: the first day this run recomputes
-    {{ refresh_from_day('all_event_days', 'survey_responses') }}
+    {{ refresh_from_day('all_event_days', 'survey_responses', 'signups') }}
 ),
 
 carried as (

@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per external account per day: the conditions the day-based alerts watch
 -- (health band, days without activity, seat use, an annual renewal ahead), the day
 -- before's, and whether the account crossed into each condition that day
@@ -17,9 +18,13 @@ accounts as (
 
 {% if is_incremental() %}
 
+signups as (
+    select * from {{ ref('stg_raw__accounts') }}
+),
+
 refresh as (
     -- one row: the first day this run recomputes
-    {{ refresh_from_day('all_health_days') }}
+    {{ refresh_from_day('all_health_days', accounts='signups') }}
 ),
 
 {% endif %}

@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per external account per day: the signals the health score is made of, over
 -- rolling windows ending that day (28 days of activity, 90 days of billing and CSAT).
 -- Incremental: recomputes the days int_customer_days recomputed (reading 90 days before
@@ -36,9 +37,13 @@ accounts as (
 
 {% if is_incremental() %}
 
+signups as (
+    select * from {{ ref('stg_raw__accounts') }}
+),
+
 refresh as (
     -- one row: the first day this run recomputes
-    {{ refresh_from_day('all_customer_days', 'survey_responses') }}
+    {{ refresh_from_day('all_customer_days', 'survey_responses', 'signups') }}
 ),
 
 {% endif %}

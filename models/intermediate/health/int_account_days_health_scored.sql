@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per external account per day: each health component's score (0-100, null
 -- with no data), its weight and contribution, the health score and its band
 -- Incremental: recomputes the days int_account_days_health_inputs recomputed.
@@ -9,10 +10,18 @@ all_inputs as (
     select * from {{ ref('int_account_days_health_inputs') }}
 ),
 
+{% if is_incremental() %}
+
+signups as (
+    select * from {{ ref('stg_raw__accounts') }}
+),
+
+{% endif %}
+
 inputs as (
     select * from all_inputs
     {% if is_incremental() %}
-        where date_day >= ({{ refresh_from_day('all_inputs') }})
+        where date_day >= ({{ refresh_from_day('all_inputs', accounts='signups') }})
     {% endif %}
 ),
 
