@@ -242,7 +242,7 @@ def remove_new_day(made: list[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def measure(events: int, data_dir: Path, regenerate: bool) -> dict:
+def measure(events: int, data_dir: Path, regenerate: bool, results: Path) -> dict:
     """Generate (or reuse) a size, then time the floor, the full and incremental build."""
     folder = data_dir / size_label(events)
     env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DBT_TARGET": "duckdb",
@@ -268,7 +268,7 @@ def measure(events: int, data_dir: Path, regenerate: bool) -> dict:
     return {"size": folder.name, "events": generation["events"],
             "new_day_events": generation["new_day_events"], "generation": generation,
             "floor": asdict(floor), "full": full, "incremental": incremental,
-            "measured": now_text(), "commit": git_commit()}
+            "measured": now_text(), "commit": git_commit(results)}
 
 
 # --------------------------------------------------------------------------------------
@@ -289,12 +289,15 @@ def now_text() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def git_commit() -> str:
+def git_commit(results: Path) -> str:
+    """HEAD, and whether tracked files other than the results file were changed."""
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True,
                               check=False).stdout.strip()
 
-    dirty = git("status", "--porcelain", "--untracked-files=no")
+    exclude = f":(exclude){results.resolve().relative_to(REPO_ROOT)}" \
+        if results.resolve().is_relative_to(REPO_ROOT) else "."
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", exclude)
     return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes" if dirty else "")
 
 
@@ -479,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     report = Report(f"bash scripts/benchmark.sh {arguments}".strip(), machine_text(),
                     load_runs(args.results))
     for events in args.sizes:
-        run = measure(events, args.data_dir, args.regenerate)
+        run = measure(events, args.data_dir, args.regenerate, args.results)
         report.runs[run["size"]] = run
         args.results.write_text(render(report))
         print(f"[{run['size']}] written to {args.results}", flush=True)

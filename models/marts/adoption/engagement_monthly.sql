@@ -46,17 +46,50 @@ segment_user_days as (
         on user_days.account_id = accounts_segmented.account_id
 ),
 
+user_months as (
+    -- one row per user, month and segment: their active days (distinct members are
+    -- counted in two steps, which parallelises where one count(distinct) per month would not)
+    select
+        month,
+        reporting_segment,
+        user_id,
+        count(*) as active_days
+    from segment_user_days
+    group by month, reporting_segment, user_id
+),
+
+account_months_active as (
+    select distinct
+        month,
+        reporting_segment,
+        account_id
+    from segment_user_days
+),
+
+monthly_accounts as (
+    select
+        month,
+        reporting_segment,
+        count(*) as active_accounts
+    from account_months_active
+    group by month, reporting_segment
+),
+
 monthly_users as (
     -- a user-day row is one active user on one day: their count over the month's
     -- observed days is the sum of daily active users
     select
-        month,
-        reporting_segment,
-        count(*) as active_user_days,
-        count(distinct user_id) as mau,
-        count(distinct account_id) as active_accounts
-    from segment_user_days
-    group by month, reporting_segment
+        user_months.month,
+        user_months.reporting_segment,
+        sum(user_months.active_days) as active_user_days,
+        count(*) as mau,
+        max(monthly_accounts.active_accounts) as active_accounts
+    from user_months
+    inner join monthly_accounts
+        on
+            user_months.month = monthly_accounts.month
+            and user_months.reporting_segment = monthly_accounts.reporting_segment
+    group by user_months.month, user_months.reporting_segment
 ),
 
 days as (
