@@ -68,7 +68,7 @@
 {%- endmacro %}
 
 {#-
-    refresh_from_day(changed_days, survey_responses=none): the body of a one-row CTE whose
+    refresh_from_day(changed_days, survey_responses=none, accounts=none): the body of a one-row CTE whose
     from_day is the first day an incremental run of a day-grain model recomputes: the
     earliest of (a) the first day of `changed_days` (a relation with date_day and
     last_loaded_at) holding events loaded since this model's watermark, (b) the first
@@ -83,20 +83,11 @@
         cast(least(
             coalesce({{ recompute_from(changed_days, date_column, loaded_column) }}, done.next_day),
             {%- if accounts %}
-            coalesce((
-                select min(signups.created_date)
-                from {{ accounts }} as signups
-                where signups.created_date >= cast({{ dbt.dateadd(
-                    'day', -1 * lookback_days, 'done.last_day') }} as date)
-            ), done.next_day),
+            coalesce({{ first_recent_day(accounts, 'created_date', lookback_days) }}, done.next_day),
             {%- endif %}
             {%- if survey_responses %}
-            coalesce((
-                select min(answers.responded_date)
-                from {{ survey_responses }} as answers
-                where answers.responded_date >= cast({{ dbt.dateadd(
-                    'day', -1 * lookback_days, 'done.last_day') }} as date)
-            ), done.next_day),
+            coalesce({{ first_recent_day(survey_responses, 'responded_date', lookback_days) }},
+                done.next_day),
             {%- endif %}
             done.next_day
         ) as date) as from_day
@@ -121,4 +112,13 @@
     where date_day >= (select cast({{ dbt.dateadd('day', -1 * days_before, 'refresh.from_day') }} as date) from refresh)
         {%- endif -%}
     {%- endif -%}
+{%- endmacro %}
+
+{#-
+    first_recent_day(relation, date_column, lookback_days): the earliest `date_column` of
+    `relation` within lookback_days before done.last_day (refresh_from_day's last day),
+    for relations without a loaded_at (survey answers, sign-ups).
+-#}
+{% macro first_recent_day(relation, date_column, lookback_days) -%}
+    (select min(recent.{{ date_column }}) from {{ relation }} as recent where recent.{{ date_column }} >= cast({{ dbt.dateadd('day', -1 * lookback_days, 'done.last_day') }} as date))
 {%- endmacro %}

@@ -27,15 +27,11 @@ raw_events as (
         -- a cheap first cut on the text, before any parsing: rows whose load (or event)
         -- date is at most two days before the cutoff (an offset moves a date by less than
         -- one), and rows whose stamp is no ISO date
-        where coalesce(
-            {{ clean_text('raw_rows.loaded_at') }}, {{ clean_text('raw_rows.occurred_at') }}
-        ) is null
-        or not coalesce(
-            {{ clean_text('raw_rows.loaded_at') }}, {{ clean_text('raw_rows.occurred_at') }}
-        ) like '____-__-__%'
-        or substr(coalesce(
-            {{ clean_text('raw_rows.loaded_at') }}, {{ clean_text('raw_rows.occurred_at') }}
-        ), 1, 10) >= cast(cast(
+        {%- set stamp = "coalesce(" ~ clean_text('raw_rows.loaded_at') ~ ", "
+            ~ clean_text('raw_rows.occurred_at') ~ ")" %}
+        where {{ stamp }} is null
+        or not {{ stamp }} like '____-__-__%'
+        or substr({{ stamp }}, 1, 10) >= cast(cast(
             {{ dbt.dateadd('day', -2, loaded_cutoff('loaded_at')) }} as date
         ) as {{ dbt.type_string() }})
     {% endif %}
