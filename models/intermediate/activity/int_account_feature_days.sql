@@ -8,10 +8,20 @@ all_event_days as (
     select * from {{ ref('int_event_days_counted') }}
 ),
 
+{% if is_incremental() %}
+
+event_day_loads as (
+    -- the same table, read apart from the days to compute so the engine need not
+    -- materialise all of it for two readers
+    select * from {{ ref('int_event_days_counted') }}
+),
+
+{% endif %}
+
 event_days as (
     select * from all_event_days
     {% if is_incremental() %}
-    where date_day >= {{ recompute_from('all_event_days') }}
+    where date_day >= {{ recompute_from('event_day_loads') }}
     {% endif %}
 ),
 

@@ -8,6 +8,16 @@ event_days as (
     select * from {{ ref('int_event_days_counted') }}
 ),
 
+{% if is_incremental() %}
+
+event_day_loads as (
+    -- the same table, read apart from the days to compute so the engine need not
+    -- materialise all of it for two readers
+    select * from {{ ref('int_event_days_counted') }}
+),
+
+{% endif %}
+
 final as (
     select
         account_id,
@@ -21,7 +31,7 @@ final as (
         event_category in ('product', 'onboarding')
         and user_id is not null
     {% if is_incremental() %}
-        and date_day >= {{ recompute_from('event_days') }}
+        and date_day >= {{ recompute_from('event_day_loads') }}
     {% endif %}
     group by account_id, user_id, date_day
 )

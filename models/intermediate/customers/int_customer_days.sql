@@ -40,9 +40,15 @@ signups as (
     select * from {{ ref('stg_raw__accounts') }}
 ),
 
+event_day_loads as (
+    -- the same table as all_event_days, read apart from the days to compute so the
+    -- engine need not materialise all of it for two readers
+    select * from {{ ref('int_event_days_counted') }}
+),
+
 refresh as (
     -- one row: the first day this run recomputes
-    {{ refresh_from_day('all_event_days', 'survey_responses', 'signups') }}
+    {{ refresh_from_day('event_day_loads', 'survey_responses', 'signups') }}
 ),
 
 carried as (

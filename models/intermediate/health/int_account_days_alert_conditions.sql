@@ -22,9 +22,15 @@ signups as (
     select * from {{ ref('stg_raw__accounts') }}
 ),
 
+health_day_loads as (
+    -- the same table as all_health_days, read apart from the days to compute so the
+    -- engine need not materialise all of it for two readers
+    select * from {{ ref('int_account_days_health_scored') }}
+),
+
 refresh as (
     -- one row: the first day this run recomputes
-    {{ refresh_from_day('all_health_days', accounts='signups') }}
+    {{ refresh_from_day('health_day_loads', accounts='signups') }}
 ),
 
 {% endif %}

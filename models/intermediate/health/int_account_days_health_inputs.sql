@@ -41,23 +41,29 @@ signups as (
     select * from {{ ref('stg_raw__accounts') }}
 ),
 
+customer_day_loads as (
+    -- the same table as all_customer_days, read apart from the days to compute so the
+    -- engine need not materialise all of it for two readers
+    select * from {{ ref('int_customer_days') }}
+),
+
 refresh as (
     -- one row: the first day this run recomputes
-    {{ refresh_from_day('all_customer_days', 'survey_responses', 'signups') }}
+    {{ refresh_from_day('customer_day_loads', 'survey_responses', 'signups') }}
 ),
 
 {% endif %}
-
-customer_days as (
-    -- the days to compute
-    select * from all_customer_days
-    {{ since_refresh() }}
-),
 
 history_days as (
     -- the days to compute and the 90 before them, for the rolling windows
     select * from all_customer_days
     {{ since_refresh(90) }}
+),
+
+customer_days as (
+    -- the days to compute (taken from history_days: all_customer_days is read once)
+    select * from history_days
+    {{ since_refresh() }}
 ),
 
 core_features as (

@@ -16,12 +16,18 @@ signups as (
     select * from {{ ref('stg_raw__accounts') }}
 ),
 
+input_loads as (
+    -- the same table as all_inputs, read apart from the days to compute so the engine
+    -- need not materialise all of it for two readers
+    select * from {{ ref('int_account_days_health_inputs') }}
+),
+
 {% endif %}
 
 inputs as (
     select * from all_inputs
     {% if is_incremental() %}
-        where date_day >= ({{ refresh_from_day('all_inputs', accounts='signups') }})
+        where date_day >= ({{ refresh_from_day('input_loads', accounts='signups') }})
     {% endif %}
 ),
 
