@@ -40,6 +40,7 @@ INCREMENTAL_FROM_EVENTS = 10_000_000
 PEAK_MAX_MIB = 8 * 1024
 PEAK_AT_EVENTS = 100_000_000
 SLOWEST = 5
+PROFILE_THREADS = 2
 
 FLOOR_SQL = """
 create table account_days as
@@ -191,13 +192,16 @@ def floor_main(raw_dir: str, db_path: str) -> int:
     return 0
 
 
-def dbt_build(folder: Path, env: dict[str, str], name: str) -> dict:
-    """`dbt build` of the whole project on raw/ into work/bench.duckdb; returns seconds,
-    peak memory, node statuses and the slowest nodes."""
+def dbt_build(folder: Path, env: dict[str, str], name: str, threads: int | None) -> dict:
+    """`dbt build` of the whole project on raw/ into work/bench.duckdb (with `threads` dbt
+    threads, else the profile's 2); returns seconds, peak memory, node statuses and the
+    slowest nodes."""
     work = folder / "work"
     command = [str(DBT), "build", "--project-dir", str(REPO_ROOT), "--profiles-dir",
                str(REPO_ROOT), "--target-path", str(work / "target"), "--log-path",
                str(work / "logs"), "--vars", json.dumps({"raw_dir": str(folder / "raw")})]
+    if threads:
+        command += ["--threads", str(threads)]
     print(f"[{folder.name}] {name} dbt build", flush=True)
     log = work / f"{name}.log"
     run_results = work / "target" / "run_results.json"
@@ -242,7 +246,8 @@ def remove_new_day(made: list[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def measure(events: int, data_dir: Path, regenerate: bool, results: Path) -> dict:
+def measure(events: int, data_dir: Path, regenerate: bool, results: Path,
+            threads: int | None) -> dict:
     """Generate (or reuse) a size, then time the floor, the full and incremental build."""
     folder = data_dir / size_label(events)
     env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DBT_TARGET": "duckdb",
@@ -257,10 +262,10 @@ def measure(events: int, data_dir: Path, regenerate: bool, results: Path) -> dic
                       str(folder / "raw"), str(folder / "work" / "floor.duckdb")], env, log)
     if floor.returncode:
         fail("floor query", floor, log)
-    full = dbt_build(folder, env, "full")
+    full = dbt_build(folder, env, "full", threads)
     made = add_new_day(folder)
     try:
-        incremental = dbt_build(folder, env, "incremental")
+        incremental = dbt_build(folder, env, "incremental", threads)
     finally:
         remove_new_day(made)
     for database in (folder / "work").glob("*.duckdb"):
@@ -268,7 +273,8 @@ def measure(events: int, data_dir: Path, regenerate: bool, results: Path) -> dic
     return {"size": folder.name, "events": generation["events"],
             "new_day_events": generation["new_day_events"], "generation": generation,
             "floor": asdict(floor), "full": full, "incremental": incremental,
-            "measured": now_text(), "commit": git_commit(results)}
+            "measured": now_text(), "commit": git_commit(results),
+            "dbt_threads": threads or PROFILE_THREADS}
 
 
 # --------------------------------------------------------------------------------------
@@ -334,15 +340,16 @@ def mib(value: float) -> str:
 
 def results_table(runs: list[dict]) -> list[str]:
     lines = [
-        ("| size | raw events | floor (s) | full build (s) | incremental (s) | full / floor "
+        ("| size | raw events | dbt threads | floor (s) | full build (s) | incremental (s) | full / floor "
          "| incremental / full | floor peak (MiB) | full peak (MiB) | incremental peak (MiB) |"),
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for run in runs:
         floor, full, inc = run["floor"]["seconds"], run["full"]["seconds"], \
             run["incremental"]["seconds"]
         lines.append(
-            f"| {run['size']} | {run['events']:,} | {floor:.1f} | {full:.1f} | {inc:.1f} "
+            f"| {run['size']} | {run['events']:,} | {run.get('dbt_threads', PROFILE_THREADS)} "
+            f"| {floor:.1f} | {full:.1f} | {inc:.1f} "
             f"| {full / floor:.1f}× | {inc / full:.0%} | {mib(run['floor']['peak_mib'])} "
             f"| {mib(run['full']['peak_mib'])} | {mib(run['incremental']['peak_mib'])} |"
         )
@@ -411,7 +418,8 @@ def detail_lines(run: dict) -> list[str]:
     source = "cached from " + generation["generated"] if generation["cached"] else "this run"
     lines = [
         f"### {run['size']}", "",
-        (f"Measured {run['measured']} at commit {run['commit']}. Raw events "
+        (f"Measured {run['measured']} at commit {run['commit']}, "
+         f"{run.get('dbt_threads', PROFILE_THREADS)} dbt thread(s). Raw events "
          f"{run['events']:,}; new day for the incremental refresh "
          f"{run['new_day_events']:,}. Generation ({source}, not a target): "
          f"{generation['seconds']:.0f} s, {run['events'] / generation['seconds']:,.0f} "
@@ -464,6 +472,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the report to write (default: benchmarks/results.md)")
     parser.add_argument("--regenerate", action="store_true",
                         help="generate the data again even if cached")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="dbt threads (nodes run at once) for both builds (default: "
+                             f"the profile's {PROFILE_THREADS}); DuckDB still uses every core")
     parser.add_argument("--floor", nargs=2, metavar=("RAW_DIR", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.floor is None:
@@ -482,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
     report = Report(f"bash scripts/benchmark.sh {arguments}".strip(), machine_text(),
                     load_runs(args.results))
     for events in args.sizes:
-        run = measure(events, args.data_dir, args.regenerate, args.results)
+        run = measure(events, args.data_dir, args.regenerate, args.results, args.threads)
         report.runs[run["size"]] = run
         args.results.write_text(render(report))
         print(f"[{run['size']}] written to {args.results}", flush=True)
