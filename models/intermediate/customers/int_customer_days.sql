@@ -94,6 +94,9 @@ daily_events as (
                 as {{ category }}_events,
         {% endfor -%}
         sum(events) as all_events,
+        -- completed success-team meetings (QBRs, check-ins, trainings)
+        sum(case when event_name = 'csm_meeting_completed' then events else 0 end)
+            as success_touches,
         max(last_loaded_at) as last_loaded_at
     from event_days
     group by account_id, date_day
@@ -146,17 +149,6 @@ nps_states as (
     where recency = 1
 ),
 
-daily_success_touches as (
-    -- completed success-team meetings (QBRs, check-ins, trainings)
-    select
-        account_id,
-        date_day,
-        sum(events) as success_touches
-    from event_days
-    where event_name = 'csm_meeting_completed'
-    group by account_id, date_day
-),
-
 daily_open_tickets as (
     -- tickets opened by the end of the day and not resolved by then
     select
@@ -190,7 +182,7 @@ joined as (
         coalesce(daily_users.active_users, 0) > 0 as is_active,
         coalesce(daily_features.features_used, 0) as features_used,
         nps_states.nps_group as latest_nps_group,
-        coalesce(daily_success_touches.success_touches, 0) as success_touches,
+        coalesce(daily_events.success_touches, 0) as success_touches,
         coalesce(daily_open_tickets.open_tickets, 0) as open_tickets,
         daily_events.last_loaded_at
     from account_days
@@ -210,10 +202,6 @@ joined as (
         on
             account_days.account_id = nps_states.account_id
             and account_days.date_day between nps_states.valid_from and nps_states.valid_to
-    left join daily_success_touches
-        on
-            account_days.account_id = daily_success_touches.account_id
-            and account_days.date_day = daily_success_touches.date_day
     left join daily_open_tickets
         on
             account_days.account_id = daily_open_tickets.account_id
