@@ -4,9 +4,12 @@
 -- lookback), and skips those it already has.
 -- Only rows whose event_id occurs more than once in the run's raw rows are ranked, apart
 -- from the others: one window over every wide row was most of this model's time. The
--- CTEs from raw_events to judged are inlined (inline_cte) so that each branch parses
--- only its own rows instead of a copy of all of them (DECISIONLOG 89).
+-- CTEs from raw_events to judged are inlined (inline_cte) on a full build, so that each
+-- branch parses only its own rows instead of a copy of all of them; an incremental run's
+-- rows are few, and a copy of them is cheaper than reading every raw file once per
+-- branch (DECISIONLOG 89).
 {{ config(**incremental_append()) }}
+{%- set inlined = '' if is_incremental() else inline_cte() %}
 
 {#- every property of the event catalogue, read into a prop_<key> text column -#}
 {%- set property_keys = ['plan', 'billing_interval', 'currency', 'reason', 'ticket_id',
@@ -33,7 +36,7 @@
 
 with
 
-raw_events as {{ inline_cte() }} (
+raw_events as {{ inlined }} (
     select * from {{ raw_relation('raw_events') }} as raw_rows
     {% if is_incremental() %}
         -- a cheap first cut on the text, before any parsing: rows whose load (or event)
@@ -65,7 +68,7 @@ repeated_event_ids as (
     having count(*) > 1
 ),
 
-typed as {{ inline_cte() }} (
+typed as {{ inlined }} (
     select
         {{ clean_text('raw_events.event_id') }} as event_id,
         {{ clean_text('raw_events.account_id') }} as account_id,
@@ -90,7 +93,7 @@ typed as {{ inline_cte() }} (
         on {{ clean_text('raw_events.event_id') }} = repeated_event_ids.event_id
 ),
 
-arrived as {{ inline_cte() }} (
+arrived as {{ inlined }} (
     -- on an incremental run: the rows loaded since the newest row taken in, less the
     -- lookback (a row with neither timestamp readable is always looked at), skipping rows
     -- already taken in
@@ -113,7 +116,7 @@ arrived as {{ inline_cte() }} (
     {% endif %}
 ),
 
-parsed as {{ inline_cte() }} (
+parsed as {{ inlined }} (
     -- each properties text parsed once where the engine can; null unless a JSON object
     select
         arrived.*,
@@ -125,7 +128,7 @@ parsed as {{ inline_cte() }} (
     from arrived
 ),
 
-with_properties as {{ inline_cte() }} (
+with_properties as {{ inlined }} (
     select
         {% for column in typed_columns -%}
             parsed.{{ column }},
@@ -139,7 +142,7 @@ with_properties as {{ inline_cte() }} (
     from parsed
 ),
 
-categorised as {{ inline_cte() }} (
+categorised as {{ inlined }} (
     select
         *,
         case
@@ -180,7 +183,7 @@ categorised as {{ inline_cte() }} (
     from with_properties
 ),
 
-judged as {{ inline_cte() }} (
+judged as {{ inlined }} (
     -- the first failing check names the reason
     {%- set priced = "categorised.is_priced_billing_event and " %}
     {%- set checks = [
