@@ -1,6 +1,6 @@
 -- one row per month per segment: how well the month-end health score separates the accounts
--- that churned within var churn_horizon_days from those that stayed (ROC AUC, exact, from
--- every churner x stayer pair)
+-- that churned within var churn_horizon_days from those that stayed (ROC AUC, exact, over
+-- every churner x stayer pair, counted per distinct score)
 with
 
 month_segments as (
@@ -30,16 +30,6 @@ scored as (
     where account_months.health_score is not null
 ),
 
-churners as (
-    select * from scored
-    where is_churned
-),
-
-stayers as (
-    select * from scored
-    where not is_churned
-),
-
 group_counts as (
     select
         month,
@@ -53,24 +43,42 @@ group_counts as (
     group by month, reporting_segment
 ),
 
-pair_credits as (
-    -- every churner x stayer pair of a month and segment: 1 when the stayer scored higher,
-    -- 1/2 on a tie, 0 when lower. O(n^2) per month: a rank-based sum is the scale path
+score_counts as (
+    -- churners and stayers per month, segment and score
     select
-        churners.month,
-        churners.reporting_segment,
-        sum(case
-            when stayers.health_score > churners.health_score then 1.0
-            when stayers.health_score = churners.health_score then 0.5
-            else 0.0
-        end) as pair_credits,
-        count(*) as pairs
-    from churners
-    inner join stayers
-        on
-            churners.month = stayers.month
-            and churners.reporting_segment = stayers.reporting_segment
-    group by churners.month, churners.reporting_segment
+        month,
+        reporting_segment,
+        health_score,
+        sum(case when is_churned then 1 else 0 end) as churners,
+        sum(case when is_churned then 0 else 1 end) as stayers
+    from scored
+    group by month, reporting_segment, health_score
+),
+
+stayers_above as (
+    -- per score: the stayers of its month and segment who scored higher
+    select
+        month,
+        reporting_segment,
+        churners,
+        stayers,
+        coalesce(sum(stayers) over (
+            partition by month, reporting_segment
+            order by health_score desc
+            rows between unbounded preceding and 1 preceding
+        ), 0) as higher_stayers
+    from score_counts
+),
+
+pair_credits as (
+    -- over every churner x stayer pair of a month and segment: 1 when the stayer scored
+    -- higher, 1/2 on a tie, 0 when lower; summed per score, not per pair (rank-sum)
+    select
+        month,
+        reporting_segment,
+        sum(churners * (higher_stayers + 0.5 * stayers)) as pair_credits
+    from stayers_above
+    group by month, reporting_segment
 ),
 
 framed as (
@@ -88,7 +96,7 @@ framed as (
         group_counts.churner_mean_health_score,
         group_counts.non_churner_mean_health_score,
         coalesce(pair_credits.pair_credits, 0) as credits,
-        coalesce(pair_credits.pairs, 0) as pairs
+        coalesce(group_counts.churners * group_counts.non_churners, 0) as pairs
     from month_segments
     left join group_counts
         on
