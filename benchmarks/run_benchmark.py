@@ -455,8 +455,8 @@ def render(report: Report) -> str:
     lines.extend(results_table(runs))
     lines.append("")
     lines.extend(target_lines(runs))
-    lines.extend(["", ("Why a target is missed, what was profiled and what was tried: the findings "
-                       "in [README.md](README.md)."), ""])
+    lines.extend(["", ("Why a target is missed, what was profiled and what was tried: "
+                       "the findings in [README.md](README.md)."), ""])
     lines.extend(["## Per size", ""])
     for run in runs:
         lines.extend(detail_lines(run))
