@@ -338,6 +338,11 @@ def mib(value: float) -> str:
     return f"{value:,.0f}"
 
 
+def threads_of(run: dict) -> int:
+    """The dbt threads of a run (runs recorded before --threads used the profile's)."""
+    return run.get("dbt_threads", PROFILE_THREADS)
+
+
 def results_table(runs: list[dict]) -> list[str]:
     lines = [
         ("| size | raw events | dbt threads | floor (s) | full build (s) | incremental (s) "
@@ -349,7 +354,7 @@ def results_table(runs: list[dict]) -> list[str]:
         floor, full, inc = run["floor"]["seconds"], run["full"]["seconds"], \
             run["incremental"]["seconds"]
         lines.append(
-            f"| {run['size']} | {run['events']:,} | {run.get('dbt_threads', PROFILE_THREADS)} "
+            f"| {run['size']} | {run['events']:,} | {threads_of(run)} "
             f"| {floor:.1f} | {full:.1f} | {inc:.1f} "
             f"| {full / floor:.1f}× | {inc / full:.0%} | {mib(run['floor']['peak_mib'])} "
             f"| {mib(run['full']['peak_mib'])} | {mib(run['incremental']['peak_mib'])} |"
@@ -420,7 +425,7 @@ def detail_lines(run: dict) -> list[str]:
     lines = [
         f"### {run['size']}", "",
         (f"Measured {run['measured']} at commit {run['commit']}, "
-         f"{run.get('dbt_threads', PROFILE_THREADS)} dbt thread(s). Raw events "
+         f"{threads_of(run)} dbt thread(s). Raw events "
          f"{run['events']:,}; new day for the incremental refresh "
          f"{run['new_day_events']:,}. Generation ({source}, not a target): "
          f"{generation['seconds']:.0f} s, {run['events'] / generation['seconds']:,.0f} "

@@ -69,8 +69,8 @@
 
 {#-
     refresh_from_day(changed_days, survey_responses=none, accounts=none): the body of a
-    one-row CTE whose from_day is the first day an incremental run of a day-grain model recomputes: the
-    earliest of (a) the first day of `changed_days` (a relation with date_day and
+    one-row CTE whose from_day is the first day an incremental run of a day-grain model
+    recomputes: the earliest of (a) the first day of `changed_days` (a relation with date_day and
     last_loaded_at) holding events loaded since this model's watermark, (b) the first
     answer day of `survey_responses` within the lookback before this model's last day
     (raw surveys carry no loaded_at), (c) likewise the first sign-up day of `accounts`

@@ -25,6 +25,8 @@
                          'raw_loaded_at'] %}
 {%- set raw_columns = ['raw_event_id', 'raw_account_id', 'raw_user_id', 'raw_event_name',
                        'raw_occurred_at', 'raw_properties', 'raw_loaded_at'] %}
+{#- the output: every column judged has except is_repeated_id (a column added to the CTEs
+    below must be added here, or the final select drops it) -#}
 {%- set derived_columns = ['has_valid_properties', 'event_category', 'is_priced_billing_event',
                            'amount', 'billing_interval', 'currency_code', 'seats',
                            'current_period_end', 'trial_end', 'scheduled_for',
