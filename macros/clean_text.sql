@@ -1,6 +1,14 @@
-{#- clean_text(text_expr): trimmed text, null when empty or only blanks. -#}
+{#-
+    trim_blanks(text_expr): text without leading and trailing white space: spaces, tabs,
+    line feeds, carriage returns, vertical tabs and form feeds (trim() alone strips spaces).
+-#}
+{% macro trim_blanks(text_expr) -%}
+    trim(both ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) from {{ text_expr }})
+{%- endmacro %}
+
+{#- clean_text(text_expr): trimmed text (trim_blanks), null when empty or only blanks. -#}
 {% macro clean_text(text_expr) -%}
-    nullif(trim({{ text_expr }}), '')
+    nullif({{ trim_blanks(text_expr) }}, '')
 {%- endmacro %}
 
 {#- to_utc_date(text_expr): the UTC calendar date of an ISO-8601 date or timestamp text. -#}
@@ -15,7 +23,7 @@
 {% macro future_cutoff() -%}
     {{ dbt.dateadd(
         'day',
-        var('future_skew_days'),
+        number_var('future_skew_days'),
         "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as timestamp)"
     ) }}
 {%- endmacro %}

@@ -13,7 +13,9 @@
 
 {#-
     Postgres has no try_cast: three small functions give null instead of an error for a
-    bad timestamp, JSON object or number, so one bad raw value never fails a model.
+    bad timestamp (text already checked against iso_timestamp_pattern), JSON object or
+    number, so one bad raw value never fails a model; a fourth raises an error
+    (raise_error).
 -#}
 {% macro postgres__create_engine_functions() -%}
     create schema if not exists {{ target.schema }};
@@ -21,12 +23,15 @@
     create or replace function {{ target.schema }}.cs_try_utc_timestamp(value text)
     returns timestamp language plpgsql immutable as $$
     begin
-        if value ~ '[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}(:?\d{2})?)$' then
-            return (value::timestamptz at time zone 'UTC');
-        end if;
-        return value::timestamp;
+        return (value::timestamptz at time zone 'UTC');
     exception when others then
         return null;
+    end $$;
+
+    create or replace function {{ target.schema }}.cs_raise_error(message text)
+    returns text language plpgsql volatile as $$
+    begin
+        raise exception '%', message;
     end $$;
 
     create or replace function {{ target.schema }}.cs_is_json_object(value text)
@@ -44,10 +49,6 @@
     exception when others then
         return null;
     end $$;
-{%- endmacro %}
-
-{% macro postgres__to_utc_timestamp(text_expr) -%}
-    {{ target.schema }}.cs_try_utc_timestamp(trim({{ text_expr }}))
 {%- endmacro %}
 
 {% macro postgres__is_json_object(text_expr) -%}

@@ -1,7 +1,7 @@
 {#-
     Incremental refreshes (the event path). Raw events are taken in by loaded_at: a run
     reads the raw rows loaded since the newest one already taken in, less
-    var('late_arrival_lookback_hours'), so a late row still lands. Day-grain models then
+    number_var('late_arrival_lookback_hours'), so a late row still lands. Day-grain models then
     recompute every day from the earliest day those rows touch, and keep earlier days.
     Each such model carries last_loaded_at (the newest loaded_at of the events it
     aggregates) as its watermark, so a skipped or failed run is caught up by the next.
@@ -14,7 +14,7 @@
 -#}
 {% macro loaded_cutoff(column='last_loaded_at') -%}
     {%- set newest = 'max(' ~ column ~ ')' -%}
-    (select {{ dbt.dateadd('hour', -1 * var('late_arrival_lookback_hours'), newest) | trim }}
+    (select {{ dbt.dateadd('hour', -1 * number_var('late_arrival_lookback_hours'), newest) | trim }}
     {{- ' ' -}} from {{ this }} where {{ column }} <= {{ future_cutoff() | trim }})
 {%- endmacro %}
 
@@ -78,7 +78,7 @@
 -#}
 {% macro refresh_from_day(changed_days, survey_responses=none, accounts=none,
                           date_column='date_day', loaded_column='last_loaded_at') -%}
-    {%- set lookback_days = (var('late_arrival_lookback_hours') + 23) // 24 -%}
+    {%- set lookback_days = ((number_var('late_arrival_lookback_hours') + 23) // 24) | int -%}
     select
         cast(least(
             coalesce({{ recompute_from(changed_days, date_column, loaded_column) }}, done.next_day),

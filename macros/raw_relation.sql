@@ -21,6 +21,19 @@
 {%- endmacro %}
 
 {#-
+    raw_text_columns(name): the names under which a base model keeps a raw row's text as
+    it arrived (raw_<column> per contract column, and raw_line): what raw_row_key hashes.
+-#}
+{% macro raw_text_columns(name) -%}
+    {%- set spec = raw_columns()[name] -%}
+    {%- set names = [] -%}
+    {%- for column in spec['required'] + spec['optional'] -%}
+        {%- do names.append('raw_' ~ column) -%}
+    {%- endfor -%}
+    {{ return(names + ['raw_line']) }}
+{%- endmacro %}
+
+{#-
     raw_relation(name): a subquery over raw relation `name` (raw_accounts, raw_events,
     raw_surveys) with every contract column as text, in contract order. Only staging
     models call it. It registers the dbt source for lineage; where the raw data is read
@@ -31,14 +44,24 @@
     {{ return(adapter.dispatch('raw_relation', 'customer_success_kpis')(name, source_relation)) }}
 {%- endmacro %}
 
+{#-
+    Every raw_relation has two columns after the contract's: raw_line_number and raw_line,
+    set only on a CSV line that could not be read as a row of the file's columns (wrong
+    number of fields, a quote left open, a line over 2,000,000 bytes, invalid UTF-8):
+    every contract column of that row is null, and staging quarantines it as
+    malformed_row. On a warehouse they are always null (the loaders stop on such a line).
+-#}
+
 {#- On a warehouse the raw relations are tables of the same names in the raw schema. -#}
 {% macro default__raw_relation(name, source_relation) -%}
     {%- set spec = raw_columns()[name] -%}
     (
         select
             {%- for column in spec['required'] + spec['optional'] %}
-            cast({{ column }} as {{ dbt.type_string() }}) as {{ column }}{{ ',' if not loop.last }}
+            cast({{ column }} as {{ dbt.type_string() }}) as {{ column }},
             {%- endfor %}
+            cast(null as {{ dbt.type_bigint() }}) as raw_line_number,
+            cast(null as {{ dbt.type_string() }}) as raw_line
         from {{ source_relation }}
     )
 {%- endmacro %}
@@ -46,9 +69,10 @@
 {#-
     On DuckDB the raw relations are files in the folder var('raw_dir'): <name>.csv,
     <name>.parquet, or a folder <name>/ of Parquet files (any depth; hive partition
-    folders such as month=2024-01/ are allowed, their columns ignored). CSV is read with
-    every column as text; Parquet columns are cast to text. A missing file, two sources
-    for one relation, or a missing required column stops the run with one clear message.
+    folders such as month=2024-01/ are allowed, their columns ignored). Parquet columns
+    are cast to text. A missing file, two sources for one relation, a missing required
+    column, or a column named twice in a CSV header stops the run with one clear message.
+    The folder path reaches SQL only as a quoted literal (sql_string).
 -#}
 {% macro duckdb__raw_relation(name, source_relation) -%}
     {%- set spec = raw_columns()[name] -%}
@@ -57,18 +81,18 @@
     {%- endif -%}
     {%- set raw_dir = var('raw_dir') | string -%}
     {%- set raw_dir = raw_dir[:-1] if raw_dir.endswith('/') else raw_dir -%}
+    {%- set base = raw_dir ~ "/" ~ name -%}
     {%- set found = run_query(
-        "select file from glob('" ~ raw_dir ~ "/" ~ name ~ ".csv') union all "
-        ~ "select file from glob('" ~ raw_dir ~ "/" ~ name ~ ".parquet') union all "
-        ~ "select * from (select '" ~ raw_dir ~ "/" ~ name ~ "/' from glob('" ~ raw_dir
-        ~ "/" ~ name ~ "/**/*.parquet') limit 1) order by 1"
+        "select file from glob(" ~ sql_string(base ~ ".csv") ~ ") union all "
+        ~ "select file from glob(" ~ sql_string(base ~ ".parquet") ~ ") union all "
+        ~ "select * from (select " ~ sql_string(base ~ "/") ~ " from glob("
+        ~ sql_string(base ~ "/**/*.parquet") ~ ") limit 1) order by 1"
     ).columns[0].values() -%}
     {%- if found | length == 0 -%}
         {{ exceptions.raise_compiler_error(
-            "Raw file missing: none of " ~ raw_dir ~ "/" ~ name ~ ".csv, " ~ raw_dir ~ "/"
-            ~ name ~ ".parquet or Parquet files under " ~ raw_dir ~ "/" ~ name ~ "/ exist. "
-            ~ "Set the dbt var raw_dir to the folder holding your raw files, or run "
-            ~ "`python -m demo.generate_demo_data` for the demo data."
+            "Raw file missing: none of " ~ base ~ ".csv, " ~ base ~ ".parquet or Parquet files "
+            ~ "under " ~ base ~ "/ exist. Set the dbt var raw_dir to the folder holding your "
+            ~ "raw files, or run `python -m demo.generate_demo_data` for the demo data."
         ) }}
     {%- elif found | length > 1 -%}
         {{ exceptions.raise_compiler_error(
@@ -76,14 +100,14 @@
         ) }}
     {%- endif -%}
     {%- set path = found[0] -%}
+    {%- set malformed = none -%}
     {%- if path.endswith('/') -%}
-        {%- set reader = "read_parquet('" ~ path ~ "**/*.parquet', hive_partitioning = false, "
-            ~ "union_by_name = true)" -%}
+        {%- set reader = "read_parquet(" ~ sql_string(path ~ "**/*.parquet")
+            ~ ", hive_partitioning = false, union_by_name = true)" -%}
     {%- elif path.endswith('.csv') -%}
-        {%- set reader = "read_csv('" ~ path ~ "', all_varchar = true, header = true, "
-            ~ "delim = ',', quote = '\"', escape = '\"', null_padding = true)" -%}
+        {%- set reader, malformed = csv_reader(name, path) -%}
     {%- else -%}
-        {%- set reader = "read_parquet('" ~ path ~ "')" -%}
+        {%- set reader = "read_parquet(" ~ sql_string(path) ~ ")" -%}
     {%- endif -%}
     {%- set present = run_query("select column_name from (describe select * from " ~ reader ~ ")")
         .columns[0].values() | map('lower') | list -%}
@@ -99,11 +123,74 @@
         select
             {%- for column in spec['required'] + spec['optional'] %}
             {%- if column in present %}
-            cast("{{ column }}" as varchar) as {{ column }}{{ ',' if not loop.last }}
+            cast("{{ column }}" as varchar) as {{ column }},
             {%- else %}
-            cast(null as varchar) as {{ column }}{{ ',' if not loop.last }}
+            cast(null as varchar) as {{ column }},
             {%- endif %}
             {%- endfor %}
+            cast(null as bigint) as raw_line_number,
+            cast(null as varchar) as raw_line
         from {{ reader }}
+        {%- if malformed %}
+        union all
+        select
+            {%- for column in spec['required'] + spec['optional'] %}
+            cast(null as varchar) as {{ column }},
+            {%- endfor %}
+            raw_line_number,
+            raw_line
+        from {{ malformed }}
+        {%- endif %}
     )
+{%- endmacro %}
+
+{#-
+    csv_reader(name, path): for a raw CSV file on DuckDB, the table function reading its
+    well-formed rows (every column text, no sniffing: the header line names the columns),
+    and a table of its malformed lines (raw_line_number, raw_line: the line as it was,
+    its first 10,000 characters), which this macro writes now, from one scan of the file
+    that keeps DuckDB's rejected lines. A CSV value is quoted with " and a quote inside
+    it doubled (""); a backslash is no escape.
+-#}
+{% macro csv_reader(name, path) -%}
+    {%- set header_lines = run_query(
+        "select header_line from read_csv(" ~ sql_string(path) ~ ", header = false, "
+        ~ "auto_detect = false, columns = {'header_line': 'varchar'}, delim = chr(0), "
+        ~ "quote = '', escape = '', strict_mode = false, max_line_size = 100000000) limit 1"
+    ).columns[0].values() -%}
+    {%- if header_lines | length == 0 or header_lines[0] is none -%}
+        {{ exceptions.raise_compiler_error("Raw file " ~ path ~ " is empty: it has no header line.") }}
+    {%- endif -%}
+    {%- set names = [] -%}
+    {%- for field in header_lines[0].split(',') -%}
+        {%- set column = field.strip().strip('"').strip().lower() -%}
+        {%- if column in names -%}
+            {{ exceptions.raise_compiler_error(
+                "Raw file " ~ path ~ " names the column '" ~ column ~ "' twice in its header line: "
+                ~ header_lines[0][:500]) }}
+        {%- endif -%}
+        {%- do names.append(column) -%}
+    {%- endfor -%}
+    {%- set columns = [] -%}
+    {%- for column in names -%}
+        {%- do columns.append(sql_string(column) ~ ": 'varchar'") -%}
+    {%- endfor -%}
+    {%- set options = "header = true, auto_detect = false, columns = {" ~ (columns | join(', '))
+        ~ "}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
+        ~ "null_padding = false" -%}
+    {%- set rejects = "cs_rejects_" ~ name -%}
+    {%- set scans = "cs_rejects_scan_" ~ name -%}
+    {%- set malformed = adapter.quote(target.schema) ~ "." ~ adapter.quote(name ~ "__malformed_lines") -%}
+    {%- do run_query(
+        "drop table if exists " ~ rejects ~ "; drop table if exists " ~ scans ~ "; "
+        ~ "create schema if not exists " ~ adapter.quote(target.schema) ~ "; "
+        ~ "select count(*) from read_csv(" ~ sql_string(path) ~ ", " ~ options
+        ~ ", store_rejects = true, rejects_table = '" ~ rejects ~ "', rejects_scan = '"
+        ~ scans ~ "'); "
+        ~ "create or replace table " ~ malformed ~ " as select cast(line as bigint) as "
+        ~ "raw_line_number, min(csv_line) as raw_line from " ~ rejects ~ " group by line; "
+        ~ "drop table if exists " ~ rejects ~ "; drop table if exists " ~ scans ~ ";"
+    ) -%}
+    {{ return(["read_csv(" ~ sql_string(path) ~ ", " ~ options ~ ", ignore_errors = true)",
+               malformed]) }}
 {%- endmacro %}

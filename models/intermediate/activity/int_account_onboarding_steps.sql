@@ -40,7 +40,7 @@ account_steps as (
         completions.first_completed_at,
         coalesce(
             completions.first_completed_at <= {{ dbt.dateadd(
-                'hour', var('activation_window_days') * 24, 'accounts.created_at'
+                'hour', number_var('activation_window_days') * 24, 'accounts.created_at'
             ) }},
             false
         ) as is_completed_in_window

@@ -19,7 +19,7 @@ key_actions as (
         account_id,
         min(first_occurred_at) as first_key_action_at
     from event_days
-    where event_name in ({{ quoted_list(var('key_action_events')) }})
+    where event_name in ({{ quoted_list(text_list_var('key_action_events')) }})
     group by account_id
 ),
 
@@ -38,19 +38,17 @@ final as (
         accounts.created_at,
         cast({{ dbt.date_trunc('month', 'accounts.created_at') }} as date) as signup_month,
         cast({{ dbt.dateadd(
-            'hour', var('activation_window_days') * 24, 'accounts.created_at'
+            'hour', number_var('activation_window_days') * 24, 'accounts.created_at'
         ) }} as timestamp) as activation_deadline_at,
         key_actions.first_key_action_at,
         coalesce(
             key_actions.first_key_action_at <= {{ dbt.dateadd(
-                'hour', var('activation_window_days') * 24, 'accounts.created_at'
+                'hour', number_var('activation_window_days') * 24, 'accounts.created_at'
             ) }},
             false
         ) as is_activated,
-        cast(
-            {{ dbt.datediff('accounts.created_at', 'key_actions.first_key_action_at', 'second') }}
-            as {{ type_double() }}
-        ) / 86400 as ttfv_days,
+        {{ seconds_between('accounts.created_at', 'key_actions.first_key_action_at') }} / 86400
+            as ttfv_days,
         coalesce(onboarding.is_onboarding_completed, false) as is_onboarding_completed
     from accounts
     left join key_actions

@@ -41,7 +41,7 @@ converted_in_window as (
             and customer_days.is_paying
             and first_trials.trial_start_date <= customer_days.date_day
             and customer_days.date_day <= cast({{ dbt.dateadd(
-                'day', var('conversion_window_days'), 'first_trials.trial_start_date'
+                'day', number_var('conversion_window_days'), 'first_trials.trial_start_date'
             ) }} as date)
 ),
 
@@ -53,7 +53,7 @@ final as (
         cast({{ dbt.date_trunc('month', 'first_trials.trial_start_date') }} as date)
             as trial_start_month,
         cast({{ dbt.dateadd(
-            'day', var('conversion_window_days'), 'first_trials.trial_start_date'
+            'day', number_var('conversion_window_days'), 'first_trials.trial_start_date'
         ) }} as date) as conversion_window_end_date,
         converted_in_window.account_id is not null as is_converted_in_window,
         first_paying.first_paying_date,

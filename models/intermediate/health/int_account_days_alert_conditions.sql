@@ -77,7 +77,7 @@ conditions as (
             and health_days.current_period_end >= health_days.date_day
             and health_days.current_period_end
             <= cast({{ dbt.dateadd(
-                'day', var('alert_renewal_days'), 'health_days.date_day'
+                'day', number_var('alert_renewal_days'), 'health_days.date_day'
             ) }} as date)
             and health_days.health_band != 'green',
             false
@@ -107,7 +107,7 @@ final as (
         *,
         is_paying and health_band = 'red' and coalesce(previous_health_band, 'none') != 'red'
             as has_turned_red,
-        days_inactive = {{ var('alert_inactive_days') }} as has_gone_quiet,
+        days_inactive = {{ number_var('alert_inactive_days') }} as has_gone_quiet,
         is_seats_underused and not coalesce(was_seats_underused, false)
             as has_started_underusing_seats,
         is_renewal_at_risk and not coalesce(was_renewal_at_risk, false)

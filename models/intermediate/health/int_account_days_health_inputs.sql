@@ -198,13 +198,13 @@ slow_replies_28 as (
         customer_days.account_id,
         customer_days.date_day,
         sum(case
-            when tickets.hours_to_first_response > {{ var('health_slow_response_hours') }}
+            when tickets.hours_to_first_response > {{ number_var('health_slow_response_hours') }}
                 then 1
             when
                 tickets.first_agent_reply_at is null
-                and {{ dbt.datediff(
-                    'tickets.opened_at', 'customer_days.date_day', 'hour'
-                ) }} > {{ var('health_slow_response_hours') }}
+                and {{ seconds_between(
+                    'tickets.opened_at', 'cast(customer_days.date_day as timestamp)'
+                ) }} > 3600 * {{ number_var('health_slow_response_hours') }}
                 then 1
             else 0
         end) as slow_responses_28

@@ -35,7 +35,7 @@ accounts as (
     select * from {{ ref('int_accounts_profiled') }}
 ),
 
-{%- set target = var('health_usage_target_days') ~ '.0' %}
+{%- set target = (number_var('health_usage_target_days') | float) | string %}
 {#- ratios in double precision: Spark's decimal division would round them to 6 places #}
 {%- set double = type_double() %}
 
@@ -206,8 +206,8 @@ banded as (
     select
         *,
         case
-            when health_score >= {{ var('health_green_threshold') }} then 'green'
-            when health_score < {{ var('health_red_threshold') }} then 'red'
+            when health_score >= {{ number_var('health_green_threshold') }} then 'green'
+            when health_score < {{ number_var('health_red_threshold') }} then 'red'
             else 'yellow'
         end as health_band
     from final

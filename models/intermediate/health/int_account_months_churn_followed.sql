@@ -24,7 +24,7 @@ observed_month_ends as (
     select
         month,
         month_end_date,
-        cast({{ dbt.dateadd('day', var('churn_horizon_days'), 'month_end_date') }} as date)
+        cast({{ dbt.dateadd('day', number_var('churn_horizon_days'), 'month_end_date') }} as date)
             as horizon_end_date,
         as_of_date
     from report_months

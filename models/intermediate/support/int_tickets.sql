@@ -95,12 +95,10 @@ final as (
         first_resolutions.resolved_at is not null as is_resolved,
         coalesce(first_resolutions.resolution = 'self_service', false)
             as is_self_service_resolved,
-        cast({{ dbt.datediff(
-            'first_openings.opened_at', 'first_replies.first_agent_reply_at', 'second'
-        ) }} as {{ type_double() }}) / 3600.0 as hours_to_first_response,
-        cast({{ dbt.datediff(
-            'first_openings.opened_at', 'first_resolutions.resolved_at', 'second'
-        ) }} as {{ type_double() }}) / 3600.0 as hours_to_resolution
+        {{ seconds_between('first_openings.opened_at', 'first_replies.first_agent_reply_at') }}
+        / 3600.0 as hours_to_first_response,
+        {{ seconds_between('first_openings.opened_at', 'first_resolutions.resolved_at') }}
+        / 3600.0 as hours_to_resolution
     from first_openings
     left join first_replies
         on first_openings.ticket_id = first_replies.ticket_id

@@ -38,7 +38,7 @@ final as (
         -- the cohort is settled once the window after its last sign-up day has passed
         month_segments.is_complete_period
         and cast({{ dbt.dateadd(
-            'day', var('activation_window_days'), 'month_segments.month_end_date'
+            'day', number_var('activation_window_days'), 'month_segments.month_end_date'
         ) }} as date) <= month_segments.as_of_date as is_activation_window_complete,
         cast(coalesce(cohorts.signups, 0) as {{ dbt.type_bigint() }}) as signups,
         cast(coalesce(cohorts.activated_accounts, 0) as {{ dbt.type_bigint() }})

@@ -35,7 +35,7 @@ launches as (
         feature,
         min(released_on) as released_on,
         cast({{ dbt.dateadd(
-            'day', var('feature_launch_days') - 1, 'min(released_on)'
+            'day', number_var('feature_launch_days') - 1, 'min(released_on)'
         ) }} as date) as launch_window_end
     from feature_catalog
     group by feature

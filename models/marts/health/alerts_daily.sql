@@ -164,7 +164,7 @@ overdue_qbrs as (
     select
         account_id,
         scheduled_for,
-        cast({{ dbt.dateadd('day', var('qbr_grace_days') + 1, 'scheduled_for') }} as date)
+        cast({{ dbt.dateadd('day', number_var('qbr_grace_days') + 1, 'scheduled_for') }} as date)
             as alert_date
     from meetings
     where
@@ -173,7 +173,7 @@ overdue_qbrs as (
         and (
             cancelled_at is null
             or cast(cancelled_at as date)
-            > cast({{ dbt.dateadd('day', var('qbr_grace_days'), 'scheduled_for') }} as date)
+            > cast({{ dbt.dateadd('day', number_var('qbr_grace_days'), 'scheduled_for') }} as date)
         )
     group by account_id, scheduled_for
 ),

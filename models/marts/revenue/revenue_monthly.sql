@@ -154,7 +154,7 @@ with_clv as (
         avg(logo_churn_rate) over (
             partition by segment order by month rows between 2 preceding and current row
         ) as mean_logo_churn_rate_3m,
-        arpa * {{ var('gross_margin') }} as margin_per_account
+        arpa * {{ number_var('gross_margin') }} as margin_per_account
     from ratios
 ),
 

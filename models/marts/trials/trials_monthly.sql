@@ -46,7 +46,7 @@ final as (
         month_segments.is_complete_period,
         -- a trial cohort is complete once the window after its last possible start elapsed
         cast({{ dbt.dateadd(
-            'day', var('conversion_window_days'), 'month_segments.month_end_date'
+            'day', number_var('conversion_window_days'), 'month_segments.month_end_date'
         ) }} as date) <= month_segments.as_of_date as is_conversion_window_complete,
         cast(coalesce(trial_cohorts.trial_starts, 0) as {{ dbt.type_bigint() }}) as trial_starts,
         cast(coalesce(trial_cohorts.trials_converted, 0) as {{ dbt.type_bigint() }})

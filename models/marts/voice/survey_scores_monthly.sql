@@ -171,7 +171,7 @@ final as (
             when survey_type = 'nps' then least(100, score + margin)
             when survey_type = 'ces' then least(7, score + margin)
         end as {{ type_double() }}) as ci_upper,
-        responses < {{ var('min_responses') }} as is_too_few_responses
+        responses < {{ number_var('min_responses') }} as is_too_few_responses
     from scored
 )
 

@@ -18,7 +18,9 @@ final as (
         csm_owner,
         referred_by_account_id,
         is_internal_text as is_internal,
-        updated_at_text as updated_at
+        updated_at_text as updated_at,
+        raw_line_number,
+        raw_line
     from checked
     where reject_reason is not null
 )

@@ -1,6 +1,8 @@
--- one row per quarantined raw event row, as it arrived, with the reason. A view: it reads
--- the incremental base_raw__events, so it is never rebuilt.
+-- one row per quarantined raw event row, as it arrived, with the reason; a row that a
+-- later clean delivery of its event_id supersedes is in stg_raw__events_superseded
+-- instead. A view: it reads the incremental base_raw__events, so it is never rebuilt.
 {{ config(materialized='view') }}
+{%- set raw_text = raw_text_columns('raw_events') %}
 
 with
 
@@ -8,19 +10,33 @@ checked as (
     select * from {{ ref('base_raw__events') }}
 ),
 
-final as (
+superseded as (
+    select * from {{ ref('stg_raw__events_superseded') }}
+),
+
+quarantined as (
     select
-        reject_reason,
-        reject_column,
-        raw_event_id as event_id,
-        raw_account_id as account_id,
-        raw_user_id as user_id,
-        raw_event_name as event_name,
-        raw_occurred_at as occurred_at,
-        raw_properties as properties,
-        raw_loaded_at as loaded_at
+        *,
+        {{ raw_row_key(raw_text, 'checked') }} as raw_row_key
     from checked
     where reject_reason is not null
+),
+
+final as (
+    select
+        quarantined.reject_reason,
+        quarantined.reject_column,
+        quarantined.raw_event_id as event_id,
+        quarantined.raw_account_id as account_id,
+        quarantined.raw_user_id as user_id,
+        quarantined.raw_event_name as event_name,
+        quarantined.raw_occurred_at as occurred_at,
+        quarantined.raw_properties as properties,
+        quarantined.raw_loaded_at as loaded_at,
+        quarantined.raw_line_number,
+        quarantined.raw_line
+    from quarantined
+    where quarantined.raw_row_key not in (select superseded.raw_row_key from superseded)
 )
 
 select * from final

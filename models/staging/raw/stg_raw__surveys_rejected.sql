@@ -17,7 +17,9 @@ final as (
         raw_sent_at as sent_at,
         raw_responded_at as responded_at,
         raw_comment as comment,
-        raw_touchpoint as touchpoint
+        raw_touchpoint as touchpoint,
+        raw_line_number,
+        raw_line
     from checked
     where reject_reason is not null
 )

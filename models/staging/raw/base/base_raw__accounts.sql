@@ -21,13 +21,19 @@ typed as (
         {{ clean_text('is_internal') }} as is_internal_text,
         {{ parse_boolean('is_internal') }} as is_internal_parsed,
         {{ clean_text('updated_at') }} as updated_at_text,
-        {{ to_utc_timestamp(clean_text('updated_at')) }} as updated_at
+        {{ to_utc_timestamp(clean_text('updated_at')) }} as updated_at,
+        raw_line_number,
+        raw_line,
+        {{ raw_row_key(raw_columns()['raw_accounts']['required']
+                       + raw_columns()['raw_accounts']['optional'] + ['raw_line'],
+                       'raw_accounts') }} as raw_row_key
     from raw_accounts
 ),
 
 judged as (
     -- the first failing check names the reason
     {%- set checks = [
+        ["raw_line is not null", "malformed_row", "raw_line"],
         ["account_id is null", "missing_required_value", "account_id"],
         ["created_at_text is null", "missing_required_value", "created_at"],
         ["segment_text is null", "missing_required_value", "segment"],
@@ -46,14 +52,18 @@ judged as (
 ),
 
 versioned as (
-    -- among clean rows of one account_id the latest updated_at wins; the rest are duplicates
+    -- among clean rows of one account_id the latest updated_at wins; the rest are
+    -- duplicates. The hash of the whole raw row breaks the last ties, so the winner never
+    -- depends on the order of rows in the file.
     select
         *,
         coalesce(is_internal_parsed, false) as is_internal,
         reject_reason is null
         and row_number() over (
             partition by account_id, reject_reason is null
-            order by updated_at desc nulls last, created_at desc, account_name desc
+            order by
+                updated_at desc nulls last, created_at desc, account_name desc nulls last,
+                raw_row_key
         ) > 1 as is_duplicate
     from judged
 )

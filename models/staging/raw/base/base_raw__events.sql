@@ -22,16 +22,15 @@
                          'occurred_at_text', 'occurred_at', 'loaded_at_text',
                          'loaded_at_parsed', 'properties', 'raw_event_id', 'raw_account_id',
                          'raw_user_id', 'raw_event_name', 'raw_occurred_at', 'raw_properties',
-                         'raw_loaded_at'] %}
-{%- set raw_columns = ['raw_event_id', 'raw_account_id', 'raw_user_id', 'raw_event_name',
-                       'raw_occurred_at', 'raw_properties', 'raw_loaded_at'] %}
+                         'raw_loaded_at', 'raw_line_number', 'raw_line'] %}
+{%- set raw_text = raw_text_columns('raw_events') %}
 {#- the output: every column judged has except is_repeated_id (a column added to the CTEs
     below must be added here, or the final select drops it) -#}
 {%- set derived_columns = ['has_valid_properties', 'event_category', 'is_priced_billing_event',
                            'amount', 'billing_interval', 'currency_code', 'seats',
                            'current_period_end', 'trial_end', 'scheduled_for',
                            'clicked_result', 'is_resolved', 'is_escalated', 'reject_reason',
-                           'reject_column', 'usd_per_unit', 'loaded_at'] %}
+                           'reject_column', 'usd_per_unit', 'loaded_at', 'taken_in_by'] %}
 {%- set output_columns = typed_columns + [] %}
 {%- for key in property_keys %}{% do output_columns.append('prop_' ~ key) %}{% endfor %}
 {%- do output_columns.extend(derived_columns) %}
@@ -89,6 +88,8 @@ typed as {{ inlined }} (
         raw_events.occurred_at as raw_occurred_at,
         raw_events.properties as raw_properties,
         raw_events.loaded_at as raw_loaded_at,
+        raw_events.raw_line_number,
+        raw_events.raw_line,
         repeated_event_ids.event_id is not null as is_repeated_id
     from raw_events
     left join repeated_event_ids
@@ -108,8 +109,8 @@ arrived as {{ inlined }} (
                 >= {{ loaded_cutoff('loaded_at') }}
                 or coalesce(typed.loaded_at_parsed, typed.occurred_at) is null
             )
-            and {{ raw_row_key(raw_columns, 'typed') }} not in (
-                select {{ raw_row_key(raw_columns, 'taken') }}
+            and {{ raw_row_key(raw_text, 'typed') }} not in (
+                select {{ raw_row_key(raw_text, 'taken') }}
                 from {{ this }} as taken
                 where
                     taken.loaded_at >= {{ loaded_cutoff('loaded_at') }}
@@ -172,10 +173,11 @@ categorised as {{ inlined }} (
         event_name in (
             'subscription_started', 'subscription_changed', 'subscription_renewed'
         ) as is_priced_billing_event,
-        {{ dbt.safe_cast('prop_amount', type_money()) }} as amount,
+        {{ parse_number('prop_amount', type_money()) }} as amount,
+        {{ parse_number('prop_amount') }} as amount_number,
         lower(prop_billing_interval) as billing_interval,
         upper(coalesce(prop_currency, 'USD')) as currency_code,
-        {{ dbt.safe_cast('prop_seats', dbt.type_int()) }} as seats,
+        {{ parse_whole_number('prop_seats') }} as seats,
         {{ to_utc_date('prop_current_period_end') }} as current_period_end,
         {{ to_utc_date('prop_trial_end') }} as trial_end,
         {{ to_utc_date('prop_scheduled_for') }} as scheduled_for,
@@ -189,6 +191,7 @@ judged as {{ inlined }} (
     -- the first failing check names the reason
     {%- set priced = "categorised.is_priced_billing_event and " %}
     {%- set checks = [
+        ["categorised.raw_line is not null", "malformed_row", "raw_line"],
         ["categorised.event_id is null", "missing_required_value", "event_id"],
         ["categorised.account_id is null", "missing_required_value", "account_id"],
         ["categorised.event_name is null", "missing_required_value", "event_name"],
@@ -203,16 +206,27 @@ judged as {{ inlined }} (
         [priced ~ "categorised.prop_amount is null", "missing_required_value",
             "properties.amount"],
         [priced ~ "categorised.amount is null", "invalid_amount", "properties.amount"],
-        [priced ~ "categorised.amount < 0", "negative_amount", "properties.amount"],
+        [priced ~ "categorised.amount_number < 0", "negative_amount", "properties.amount"],
         [priced ~ "coalesce(categorised.billing_interval, '') not in ('month', 'year')",
             "invalid_billing_interval", "properties.billing_interval"],
         [priced ~ "fx_rates.currency_code is null", "unknown_currency", "properties.currency"],
+        [priced ~ "categorised.prop_current_period_end is not null "
+            ~ "and categorised.current_period_end is null",
+            "unparseable_timestamp", "properties.current_period_end"],
+        ["categorised.event_name = 'trial_started' and categorised.prop_trial_end is not null "
+            ~ "and categorised.trial_end is null",
+            "unparseable_timestamp", "properties.trial_end"],
+        ["categorised.event_name = 'csm_meeting_scheduled' "
+            ~ "and categorised.prop_scheduled_for is not null "
+            ~ "and categorised.scheduled_for is null",
+            "unparseable_timestamp", "properties.scheduled_for"],
     ] %}
     select
         categorised.*,
         {{ first_failure(checks) }},
         fx_rates.usd_per_unit,
-        coalesce(categorised.loaded_at_parsed, categorised.occurred_at) as loaded_at
+        coalesce(categorised.loaded_at_parsed, categorised.occurred_at) as loaded_at,
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as taken_in_by
     from categorised
     left join accounts
         on categorised.account_id = accounts.account_id
@@ -245,14 +259,17 @@ single_rows as (
 
 repeated_rows as (
     -- at-least-once delivery: among clean rows of one event_id the first loaded counts
-    -- (on an incremental run, a clean row taken in earlier comes first)
+    -- (on an incremental run, a clean row taken in earlier comes first; the hash of the
+    -- whole raw row breaks the last ties, whatever the order of rows in the files)
     select
         judged.*,
         judged.reject_reason is null
         and (
             row_number() over (
                 partition by judged.event_id, judged.reject_reason is null
-                order by judged.loaded_at, judged.occurred_at, judged.properties
+                order by
+                    judged.loaded_at, judged.occurred_at, judged.properties nulls last,
+                    {{ raw_row_key(raw_text, 'judged') }}
             ) > 1
             or {{ held_before }}
         ) as is_duplicate

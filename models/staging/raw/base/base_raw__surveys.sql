@@ -18,7 +18,7 @@ typed as (
         {{ clean_text('raw_surveys.survey_type') }} as survey_type_text,
         {{ to_snake_case('raw_surveys.survey_type') }} as survey_type,
         {{ clean_text('raw_surveys.score') }} as score_text,
-        {{ dbt.safe_cast(clean_text('raw_surveys.score'), type_double()) }} as score_number,
+        {{ parse_number('raw_surveys.score') }} as score_number,
         {{ clean_text('raw_surveys.sent_at') }} as sent_at_text,
         {{ to_utc_timestamp(clean_text('raw_surveys.sent_at')) }} as sent_at,
         {{ clean_text('raw_surveys.responded_at') }} as responded_at_text,
@@ -33,7 +33,12 @@ typed as (
         raw_surveys.sent_at as raw_sent_at,
         raw_surveys.responded_at as raw_responded_at,
         raw_surveys.comment as raw_comment,
-        raw_surveys.touchpoint as raw_touchpoint
+        raw_surveys.touchpoint as raw_touchpoint,
+        raw_surveys.raw_line_number,
+        raw_surveys.raw_line,
+        {{ raw_row_key(raw_columns()['raw_surveys']['required']
+                       + raw_columns()['raw_surveys']['optional'] + ['raw_line'],
+                       'raw_surveys') }} as raw_row_key
     from raw_surveys
 ),
 
@@ -56,6 +61,7 @@ ranged as (
 judged as (
     -- the first failing check names the reason
     {%- set checks = [
+        ["ranged.raw_line is not null", "malformed_row", "raw_line"],
         ["ranged.response_id is null", "missing_required_value", "response_id"],
         ["ranged.account_id is null", "missing_required_value", "account_id"],
         ["ranged.survey_type_text is null", "missing_required_value", "survey_type"],
@@ -79,7 +85,10 @@ judged as (
     ] %}
     select
         ranged.*,
-        cast(ranged.score_number as {{ dbt.type_int() }}) as score,
+        case
+            when ranged.score_number between ranged.score_min and ranged.score_max
+                then cast(ranged.score_number as {{ dbt.type_int() }})
+        end as score,
         {{ first_failure(checks) }}
     from ranged
     left join accounts
@@ -87,13 +96,14 @@ judged as (
 ),
 
 deduplicated as (
-    -- a repeated response_id counts once: the first answered copy is kept
+    -- a repeated response_id counts once: the first answered copy is kept (the hash of
+    -- the whole raw row breaks the last ties, whatever the order of rows in the file)
     select
         *,
         reject_reason is null
         and row_number() over (
             partition by response_id, reject_reason is null
-            order by responded_at nulls last, sent_at, score
+            order by responded_at nulls last, sent_at nulls last, score nulls last, raw_row_key
         ) > 1 as is_duplicate
     from judged
 )

@@ -1,0 +1,58 @@
+{#-
+    Typed vars. Every var that reaches SQL is read through one of these: a value of the
+    wrong type stops the run with a message naming the var, before any SQL is sent. Text
+    reaches SQL only through sql_string / quoted_list.
+-#}
+
+{#- number_var(name): the var as a number (a YAML number, or text that is a plain decimal). -#}
+{% macro number_var(name) -%}
+    {%- set value = var(name) -%}
+    {%- if value is number and value is not sameas true and value is not sameas false -%}
+        {{- return(value) -}}
+    {%- elif value is string
+             and modules.re.fullmatch('[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?', value.strip()) -%}
+        {{- return(value.strip() | float) -}}
+    {%- endif -%}
+    {{- exceptions.raise_compiler_error(
+        "dbt var " ~ name ~ " must be a number; got " ~ (value | string)[:80] ~ "") -}}
+{%- endmacro %}
+
+{#-
+    date_var(name): the var as 'YYYY-MM-DD' text (a real calendar date), or none when the
+    var is null. A YAML date or text of that form is accepted; anything else stops the run.
+-#}
+{% macro date_var(name) -%}
+    {%- set value = var(name) -%}
+    {%- if value is none -%}
+        {{- return(none) -}}
+    {%- endif -%}
+    {%- set text = (value | string).strip() -%}
+    {%- if modules.re.fullmatch('\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])', text) -%}
+        {%- set year, month, day = text[0:4] | int, text[5:7] | int, text[8:10] | int -%}
+        {%- set next_month = modules.datetime.date(year + month // 12, month % 12 + 1, 1) -%}
+        {%- if day <= (next_month - modules.datetime.timedelta(days=1)).day -%}
+            {{- return(text) -}}
+        {%- endif -%}
+    {%- endif -%}
+    {{- exceptions.raise_compiler_error(
+        "dbt var " ~ name ~ " must be a date YYYY-MM-DD; got " ~ text[:80]) -}}
+{%- endmacro %}
+
+{#- text_list_var(name): the var as a non-empty list of non-empty strings. -#}
+{% macro text_list_var(name) -%}
+    {%- set value = var(name) -%}
+    {%- if value is iterable and value is not string and value is not mapping
+           and value | length > 0 -%}
+        {%- set ns = namespace(ok=true) -%}
+        {%- for item in value -%}
+            {%- if item is not string or item | trim == '' -%}
+                {%- set ns.ok = false -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if ns.ok -%}
+            {{- return(value | list) -}}
+        {%- endif -%}
+    {%- endif -%}
+    {{- exceptions.raise_compiler_error(
+        "dbt var " ~ name ~ " must be a list of names, e.g. [a, b]; got " ~ (value | string)[:80]) -}}
+{%- endmacro %}
