@@ -25,8 +25,12 @@
 -#}
 {% macro parse_whole_number(text_expr) -%}
     {%- set number = parse_number(text_expr) -%}
+    {#- nested, so that floor() never sees a value too large for an integer -#}
     case
-        when {{ number }} = floor({{ number }}) and abs({{ number }}) <= 2147483647
-            then cast({{ number }} as {{ dbt.type_int() }})
+        when abs({{ number }}) <= 2147483647
+            then case
+                when {{ number }} = floor({{ number }})
+                    then cast({{ number }} as {{ dbt.type_int() }})
+            end
     end
 {%- endmacro %}

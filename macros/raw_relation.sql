@@ -55,6 +55,12 @@
 {#- On a warehouse the raw relations are tables of the same names in the raw schema. -#}
 {% macro default__raw_relation(name, source_relation) -%}
     {%- set spec = raw_columns()[name] -%}
+    {%- set raw_schema = var('raw_schema', 'raw') | string -%}
+    {%- if not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_]*', raw_schema) -%}
+        {{ exceptions.raise_compiler_error(
+            "dbt var raw_schema must be a plain schema name (letters, digits, _); got "
+            ~ raw_schema[:80]) }}
+    {%- endif -%}
     (
         select
             {%- for column in spec['required'] + spec['optional'] %}
@@ -148,9 +154,12 @@
     csv_reader(name, path): for a raw CSV file on DuckDB, the table function reading its
     well-formed rows (every column text, no sniffing: the header line names the columns),
     and a table of its malformed lines (raw_line_number, raw_line: the line as it was,
-    its first 10,000 characters), which this macro writes now, from one scan of the file
-    that keeps DuckDB's rejected lines. A CSV value is quoted with " and a quote inside
-    it doubled (""); a backslash is no escape.
+    its first 10,000 characters; raw_line_number counts the header as 1 and a record
+    whose quoted value spans lines as one), which this macro writes now, from one scan of
+    the file that keeps DuckDB's rejected lines. A CSV value is quoted with " and a quote
+    inside it doubled (""); a backslash is no escape. The file is read by one thread:
+    DuckDB's parallel CSV reader, after a line with a stray quote, drops the rest of the
+    file without an error (DuckDB 1.5).
 -#}
 {% macro csv_reader(name, path) -%}
     {%- set header_lines = run_query(
@@ -177,7 +186,7 @@
     {%- endfor -%}
     {%- set options = "header = true, auto_detect = false, columns = {" ~ (columns | join(', '))
         ~ "}, delim = ',', quote = '\"', escape = '\"', strict_mode = true, "
-        ~ "null_padding = false" -%}
+        ~ "null_padding = false, parallel = false" -%}
     {%- set rejects = "cs_rejects_" ~ name -%}
     {%- set scans = "cs_rejects_scan_" ~ name -%}
     {%- set malformed = adapter.quote(target.schema) ~ "." ~ adapter.quote(name ~ "__malformed_lines") -%}

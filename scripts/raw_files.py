@@ -8,6 +8,7 @@ DuckDB path of the project reads it; an optional column the file lacks is writte
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import duckdb
@@ -33,14 +34,36 @@ def find_raw(raw_dir: Path, name: str) -> Path:
     return found[0]
 
 
+def sql_string(value: str) -> str:
+    """A text value as a DuckDB string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def csv_header(path: Path) -> list[str]:
+    """The column names of a raw CSV file's header line; fail clearly on a repeated name."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        names = [name.strip().lower() for name in next(csv.reader(handle), [])]
+    if not names:
+        raise SystemExit(f"raw file {path} is empty: it has no header line")
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise SystemExit(f"raw file {path} names the column(s) {', '.join(repeated)} twice "
+                         "in its header line")
+    return names
+
+
 def reader_sql(path: Path) -> str:
-    """A DuckDB table function reading the raw file or folder, CSV as text."""
+    """A DuckDB table function reading the raw file or folder, CSV as text. A CSV line that
+    is not a row of the header's columns stops the read with DuckDB's message naming the
+    line (the DuckDB path of the project quarantines it as malformed_row instead)."""
     if path.is_dir():
-        return f"read_parquet('{path}/**/*.parquet', hive_partitioning = true)"
+        return f"read_parquet({sql_string(f'{path}/**/*.parquet')}, hive_partitioning = true)"
     if path.suffix == ".parquet":
-        return f"read_parquet('{path}')"
-    return (f"read_csv('{path}', all_varchar = true, header = true, delim = ',', "
-            "quote = '\"', escape = '\"', null_padding = true)")
+        return f"read_parquet({sql_string(str(path))})"
+    columns = ", ".join(f"{sql_string(name)}: 'varchar'" for name in csv_header(path))
+    return (f"read_csv({sql_string(str(path))}, header = true, auto_detect = false, "
+            f"columns = {{{columns}}}, delim = ',', quote = '\"', escape = '\"', "
+            "strict_mode = true, null_padding = false, parallel = false)")
 
 
 def export_as_text(path: Path, columns: list[str], out: Path) -> None:
@@ -54,4 +77,4 @@ def export_as_text(path: Path, columns: list[str], out: Path) -> None:
             for c in columns
         )
         options = "(format parquet)" if out.suffix == ".parquet" else "(header, delimiter ',')"
-        con.execute(f"copy (select {select} from {reader}) to '{out}' {options}")
+        con.execute(f"copy (select {select} from {reader}) to {sql_string(str(out))} {options}")

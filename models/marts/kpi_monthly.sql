@@ -160,7 +160,8 @@ ces as (
     ],
     'success': [
         {'kpi': 'qbr_completion_rate', 'value': 'qbr_completion_rate',
-            'numerator': 'qbrs_completed_in_grace', 'denominator': 'qbrs_due'},
+            'numerator': 'qbrs_completed_in_grace', 'denominator': 'qbrs_due',
+            'complete': 'is_qbr_window_complete'},
         {'kpi': 'check_ins_per_account', 'value': 'check_ins_per_account',
             'numerator': 'check_ins_completed', 'denominator': 'high_touch_accounts'},
         {'kpi': 'trainings_per_account', 'value': 'trainings_per_account',

@@ -1,4 +1,5 @@
--- one row per account per catalogue feature per day with uses or errors of the feature.
+-- one row per account per catalogue feature per day with uses (product events of a user)
+-- or errors of the feature.
 -- Incremental: recomputes the days int_event_days_counted recomputed.
 {{ config(**incremental_by_day()) }}
 
@@ -40,7 +41,9 @@ uses as (
     from event_days
     inner join feature_catalog
         on event_days.event_name = feature_catalog.event_name
-    where event_days.event_category = 'product'
+    -- a use is a user's: a product event without a user makes no one active, so it
+    -- adopts no feature either (adopting accounts stay a subset of active accounts)
+    where event_days.event_category = 'product' and event_days.user_id is not null
     group by event_days.account_id, event_days.date_day, feature_catalog.feature
 ),
 

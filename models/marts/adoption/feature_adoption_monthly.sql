@@ -69,8 +69,13 @@ final as (
         cast(coalesce(feature_use.adopting_accounts, 0) as {{ dbt.type_bigint() }})
             as adopting_accounts,
         cast(coalesce(active.active_accounts, 0) as {{ dbt.type_bigint() }}) as active_accounts,
-        {{ safe_ratio('feature_use.adopting_accounts', 'active.active_accounts') }}
-            as adoption_rate,
+        -- 0 adopters of a released feature is a rate of 0; before its release, null
+        case
+            when features.released_on <= month_segments.month_end_date
+                then {{ safe_ratio(
+                    'coalesce(feature_use.adopting_accounts, 0)', 'active.active_accounts'
+                ) }}
+        end as adoption_rate,
         cast(coalesce(feature_use.uses, 0) as {{ dbt.type_bigint() }}) as uses,
         cast(coalesce(feature_use.errors, 0) as {{ dbt.type_bigint() }}) as errors,
         {{ safe_ratio('feature_use.errors', 'feature_use.uses') }} as error_rate

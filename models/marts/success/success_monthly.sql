@@ -75,6 +75,12 @@ final as (
         cast(month_segments.month as date) as month,
         cast(month_segments.reporting_segment as {{ dbt.type_string() }}) as segment,
         month_segments.is_complete_period,
+        -- QBRs scheduled in the month are all judged once the grace window after its last
+        -- day has passed: before that, some are still pending
+        month_segments.is_complete_period
+        and cast({{ dbt.dateadd(
+            'day', number_var('qbr_grace_days'), 'month_segments.month_end_date'
+        ) }} as date) <= month_segments.as_of_date as is_qbr_window_complete,
         cast(coalesce(qbrs.qbrs_scheduled, 0) as {{ dbt.type_bigint() }}) as qbrs_scheduled,
         cast(coalesce(qbrs.qbrs_pending, 0) as {{ dbt.type_bigint() }}) as qbrs_pending,
         cast(coalesce(qbrs.qbrs_due, 0) as {{ dbt.type_bigint() }}) as qbrs_due,

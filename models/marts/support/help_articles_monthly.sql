@@ -35,7 +35,10 @@ article_months as (
     select
         article_firsts.article_id,
         report_months.month,
+        -- a view on the month's last day is followed for 24 hours into the next day
         report_months.is_complete_period
+        and cast({{ dbt.dateadd('day', 1, 'report_months.month_end_date') }} as date)
+        <= report_months.as_of_date as is_complete_period
     from article_firsts
     inner join report_months
         on article_firsts.first_viewed_month <= report_months.month

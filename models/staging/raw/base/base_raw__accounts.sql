@@ -11,7 +11,6 @@ typed as (
         {{ clean_text('account_id') }} as account_id,
         {{ clean_text('account_name') }} as account_name,
         {{ clean_text('created_at') }} as created_at_text,
-        {{ to_utc_timestamp(clean_text('created_at')) }} as created_at,
         {{ clean_text('segment') }} as segment_text,
         {{ to_snake_case('segment') }} as segment,
         {{ clean_text('industry') }} as industry,
@@ -21,13 +20,20 @@ typed as (
         {{ clean_text('is_internal') }} as is_internal_text,
         {{ parse_boolean('is_internal') }} as is_internal_parsed,
         {{ clean_text('updated_at') }} as updated_at_text,
-        {{ to_utc_timestamp(clean_text('updated_at')) }} as updated_at,
         raw_line_number,
         raw_line,
         {{ raw_row_key(raw_columns()['raw_accounts']['required']
                        + raw_columns()['raw_accounts']['optional'] + ['raw_line'],
                        'raw_accounts') }} as raw_row_key
     from raw_accounts
+),
+
+timed as (
+    select
+        *,
+        {{ to_utc_timestamp('created_at_text') }} as created_at,
+        {{ to_utc_timestamp('updated_at_text') }} as updated_at
+    from typed
 ),
 
 judged as (
@@ -48,7 +54,7 @@ judged as (
     select
         *,
         {{ first_failure(checks) }}
-    from typed
+    from timed
 ),
 
 versioned as (

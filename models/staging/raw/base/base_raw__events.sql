@@ -77,9 +77,7 @@ typed as {{ inlined }} (
         {{ clean_text('raw_events.event_name') }} as event_name_text,
         {{ to_snake_case('raw_events.event_name') }} as event_name,
         {{ clean_text('raw_events.occurred_at') }} as occurred_at_text,
-        {{ to_utc_timestamp(clean_text('raw_events.occurred_at')) }} as occurred_at,
         {{ clean_text('raw_events.loaded_at') }} as loaded_at_text,
-        {{ to_utc_timestamp(clean_text('raw_events.loaded_at')) }} as loaded_at_parsed,
         {{ clean_text('raw_events.properties') }} as properties,
         raw_events.event_id as raw_event_id,
         raw_events.account_id as raw_account_id,
@@ -96,20 +94,29 @@ typed as {{ inlined }} (
         on {{ clean_text('raw_events.event_id') }} = repeated_event_ids.event_id
 ),
 
+timed as {{ inlined }} (
+    -- the timestamps parsed from their cleaned text columns
+    select
+        typed.*,
+        {{ to_utc_timestamp('typed.occurred_at_text') }} as occurred_at,
+        {{ to_utc_timestamp('typed.loaded_at_text') }} as loaded_at_parsed
+    from typed
+),
+
 arrived as {{ inlined }} (
     -- on an incremental run: the rows loaded since the newest row taken in, less the
     -- lookback (a row with neither timestamp readable is always looked at), skipping rows
     -- already taken in
-    select typed.*
-    from typed
+    select timed.*
+    from timed
     {% if is_incremental() %}
         where
             (
-                coalesce(typed.loaded_at_parsed, typed.occurred_at)
+                coalesce(timed.loaded_at_parsed, timed.occurred_at)
                 >= {{ loaded_cutoff('loaded_at') }}
-                or coalesce(typed.loaded_at_parsed, typed.occurred_at) is null
+                or coalesce(timed.loaded_at_parsed, timed.occurred_at) is null
             )
-            and {{ raw_row_key(raw_text, 'typed') }} not in (
+            and {{ raw_row_key(raw_text, 'timed') }} not in (
                 select {{ raw_row_key(raw_text, 'taken') }}
                 from {{ this }} as taken
                 where

@@ -20,9 +20,7 @@ typed as (
         {{ clean_text('raw_surveys.score') }} as score_text,
         {{ parse_number('raw_surveys.score') }} as score_number,
         {{ clean_text('raw_surveys.sent_at') }} as sent_at_text,
-        {{ to_utc_timestamp(clean_text('raw_surveys.sent_at')) }} as sent_at,
         {{ clean_text('raw_surveys.responded_at') }} as responded_at_text,
-        {{ to_utc_timestamp(clean_text('raw_surveys.responded_at')) }} as responded_at,
         {{ clean_text('raw_surveys.comment') }} as comment,
         {{ to_snake_case('raw_surveys.touchpoint') }} as touchpoint,
         raw_surveys.response_id as raw_response_id,
@@ -45,6 +43,8 @@ typed as (
 ranged as (
     select
         typed.*,
+        {{ to_utc_timestamp('typed.sent_at_text') }} as sent_at,
+        {{ to_utc_timestamp('typed.responded_at_text') }} as responded_at,
         case typed.survey_type
             when 'nps' then 0
             when 'csat' then 1
