@@ -3,8 +3,23 @@
     line feeds, carriage returns, vertical tabs and form feeds (trim() alone strips spaces).
 -#}
 {% macro trim_blanks(text_expr) -%}
-    {#- only a text that starts or ends with a blank (or a control character) is trimmed:
-        the test is several times cheaper than the trim, and most values need none -#}
+    {{ return(adapter.dispatch('trim_blanks', 'customer_success_kpis')(text_expr)) }}
+{%- endmacro %}
+
+{#-
+    Postgres and Spark: the argument once. Both fold a subquery's expressions into the
+    query that reads it, so an argument spelled several times is computed several times
+    at every level of a CTE chain.
+-#}
+{% macro default__trim_blanks(text_expr) -%}
+    trim(both ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13) from {{ text_expr }})
+{%- endmacro %}
+
+{#-
+    DuckDB: only a text that starts or ends with a blank (or a control character) is
+    trimmed: the test is several times cheaper than the trim, and most values need none.
+-#}
+{% macro duckdb__trim_blanks(text_expr) -%}
     case
         when ascii({{ text_expr }}) <= 32 or ascii(right({{ text_expr }}, 1)) <= 32
             then trim(both ' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)

@@ -13,17 +13,27 @@
 
 {#-
     Postgres has no try_cast: three small functions give null instead of an error for a
-    bad timestamp (text already checked against iso_timestamp_pattern), JSON object or
+    bad timestamp (matched against iso_timestamp_pattern once, cast in its canonical
+    form), JSON object or
     number, so one bad raw value never fails a model; a fourth raises an error
     (raise_error).
 -#}
 {% macro postgres__create_engine_functions() -%}
     create schema if not exists {{ target.schema }};
 
-    create or replace function {{ target.schema }}.cs_try_utc_timestamp(value text)
-    returns timestamp language plpgsql immutable as $$
+    create or replace function {{ target.schema }}.cs_try_utc_timestamp(
+        value text, first_day text, last_day text
+    )
+    returns timestamp language plpgsql immutable strict as $$
+    declare
+        part text[];
     begin
-        return (value::timestamptz at time zone 'UTC');
+        part := regexp_match(value, {{ sql_string(iso_timestamp_pattern()) }});
+        if part is null or part[1] < first_day or part[1] > last_day then
+            return null;
+        end if;
+        return ({{ iso_canonical_text("nullif(part[GROUP], '')") }})::timestamptz
+            at time zone 'UTC';
     exception when others then
         return null;
     end $$;
@@ -35,7 +45,7 @@
     end $$;
 
     create or replace function {{ target.schema }}.cs_is_json_object(value text)
-    returns boolean language plpgsql immutable as $$
+    returns boolean language plpgsql immutable strict as $$
     begin
         return json_typeof(value::json) = 'object';
     exception when others then
@@ -43,7 +53,7 @@
     end $$;
 
     create or replace function {{ target.schema }}.cs_try_numeric(value text)
-    returns numeric language plpgsql immutable as $$
+    returns numeric language plpgsql immutable strict as $$
     begin
         return value::numeric;
     exception when others then

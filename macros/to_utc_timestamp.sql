@@ -24,37 +24,56 @@
     one CTE and parses the column in the next.
 -#}
 {% macro to_utc_timestamp(text_expr) -%}
-    {%- set value = text_expr -%}
+    {{ return(adapter.dispatch('to_utc_timestamp', 'customer_success_kpis')(text_expr)) }}
+{%- endmacro %}
+
+{% macro default__to_utc_timestamp(text_expr) -%}
     case
         when
-            {{ regex_matches(value, iso_timestamp_pattern()) }}
-            and substr({{ value }}, 1, 10)
+            {{ regex_matches(text_expr, iso_timestamp_pattern()) }}
+            and substr({{ text_expr }}, 1, 10)
             between {{ sql_string(date_var('min_plausible_date')) }}
             and {{ sql_string(date_var('max_plausible_date')) }}
-            then {{ cast_iso_to_utc(value) }}
+            then {{ cast_iso_to_utc(text_expr) }}
     end
 {%- endmacro %}
 
 {#-
+    Postgres: one call of the helper function of macros/engine_functions.sql, which
+    matches the pattern once, checks the bounds and casts the canonical text. Postgres
+    folds a CTE's expressions into every reference of them, so the checks are not
+    spelled out here.
+-#}
+{% macro postgres__to_utc_timestamp(text_expr) -%}
+    {{ target.schema }}.cs_try_utc_timestamp(
+        {{ text_expr }},
+        {{ sql_string(date_var('min_plausible_date')) }},
+        {{ sql_string(date_var('max_plausible_date')) }}
+    )
+{%- endmacro %}
+
+{#-
     cast_iso_to_utc(text_expr): a text that matches iso_timestamp_pattern as a UTC
-    timestamp without time zone; null where the date does not exist (2024-02-30).
+    timestamp without time zone; null where the date does not exist (2024-02-30). For
+    DuckDB and Spark; Postgres casts inside its helper function.
 -#}
 {% macro cast_iso_to_utc(text_expr) -%}
     {{ return(adapter.dispatch('cast_iso_to_utc', 'customer_success_kpis')(text_expr)) }}
 {%- endmacro %}
 
 {#-
-    Postgres and Spark: the pattern's groups rebuilt as 'YYYY-MM-DD HH:MM:SS[.ffffff]+HH:MM'
-    (the one form both casts read alike), cast by the engine's own function.
+    iso_canonical_text(group_template): the pattern's groups rebuilt as one text
+    'YYYY-MM-DD HH:MM:SS[.ffffff]+HH:MM', the form every engine's cast reads alike.
+    `group_template` is the SQL of one group's text (null when empty), with GROUP where
+    the group's number goes.
 -#}
-{% macro default__cast_iso_to_utc(text_expr) -%}
-    {%- set pattern = iso_timestamp_pattern() -%}
+{% macro iso_canonical_text(group_template) -%}
     {%- set part = {} -%}
     {%- for name in ['day', 'hour', 'minute', 'second', 'fraction', 'offset'] -%}
-        {%- do part.update({name: regex_group(text_expr, pattern, loop.index)}) -%}
+        {%- do part.update({name: group_template | replace('GROUP', loop.index | string)}) -%}
     {%- endfor -%}
     {%- set offset_digits = "replace(" ~ part['offset'] ~ ", ':', '')" -%}
-    {{ iso_text_to_utc(dbt.concat([
+    {{ dbt.concat([
         part['day'], "' '",
         "coalesce(" ~ part['hour'] ~ ", '00')", "':'",
         "coalesce(" ~ part['minute'] ~ ", '00')", "':'",
@@ -64,7 +83,12 @@
             ~ "then '+00:00' else " ~ dbt.concat([
                 "substr(" ~ offset_digits ~ ", 1, 3)", "':'",
                 "coalesce(nullif(substr(" ~ offset_digits ~ ", 4, 2), ''), '00')"]) ~ " end",
-    ])) }}
+    ]) }}
+{%- endmacro %}
+
+{#- Spark (and by default): the canonical text from the pattern's groups, cast by Spark. -#}
+{% macro default__cast_iso_to_utc(text_expr) -%}
+    {{ iso_text_to_utc(iso_canonical_text(regex_group(text_expr, iso_timestamp_pattern(), 'GROUP'))) }}
 {%- endmacro %}
 
 {#-
@@ -103,11 +127,6 @@
     {{ exceptions.raise_compiler_error(
         "iso_text_to_utc has no implementation for adapter '" ~ adapter.type() ~ "' yet"
     ) }}
-{%- endmacro %}
-
-{#- Postgres has no try_cast: the helper function of macros/engine_functions.sql. -#}
-{% macro postgres__iso_text_to_utc(text_expr) -%}
-    {{ target.schema }}.cs_try_utc_timestamp({{ text_expr }})
 {%- endmacro %}
 
 {#- Spark converts an offset to the session time zone, which the spark profile sets to UTC. -#}

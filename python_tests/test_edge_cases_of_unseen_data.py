@@ -2,9 +2,9 @@
 
 Accounts: ss1 (self-serve, signed up 2026-03-02 09:00), ss2 (self-serve, 2025-05-10),
 ht1 (high-touch, 2026-01-05), int1 (internal, 2025-05-10) and late (self-serve, signed
-up 2026-03-25). The raw folder's name has a quote in it (o'brien data), and the onboarding
-steps and key-action events carry quotes, semicolons and comment markers: the build
-must treat them as text. No surveys: a source with zero rows.
+up 2026-03-25). The raw folder's name has a quote, a semicolon and comment markers in it
+(o'brien; data --), and so do the onboarding steps and key-action events: the
+build must treat them as text. No surveys: a source with zero rows.
 
 As-of date (no var): the latest clean event of an external account, ss2's comment on
 2026-03-05. int1's event on 2026-03-20 is internal and moves nothing (it would make the
@@ -80,7 +80,7 @@ VARS = {"onboarding_steps": STEPS, "key_action_events": KEY_ACTIONS}
 
 @pytest.fixture(scope="module")
 def workdir(module_dir: Path) -> Path:
-    folder = module_dir / "o'brien data"
+    folder = module_dir / "o'brien; data --"
     folder.mkdir()
     return folder
 

@@ -115,22 +115,28 @@ def snapshot(build: Build, folder: Path) -> Path:
     return Path(shutil.copy2(build.database, folder / build.database.name))
 
 
+# columns that say which dbt run took a row in, and what that run took in: they differ
+# between runs by construction, so they are left out of the comparison
+RUN_COLUMNS = {"taken_in_by", "run_rows", "run_quarantined_rows", "run_quarantined_share"}
+
+
 def table_rows(database: Path) -> dict[str, tuple[list[str], list[tuple]]]:
-    """Every table and view the project built: column types and rows, sorted by the
-    exact columns first."""
+    """Every table and view the project built: column types and rows (but RUN_COLUMNS),
+    sorted by the exact columns first."""
     with duckdb.connect(str(database), read_only=True) as con:
         names = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'main' "
             "order by table_name").fetchall()]
         result = {}
         for name in names:
-            described = con.execute(f"describe select * from {name}").fetchall()
+            described = [r for r in con.execute(f"describe select * from {name}").fetchall()
+                         if r[0] not in RUN_COLUMNS]
             types = [r[1] for r in described]
             columns = [r[0] for r in described]
             floats = [c for c, t in zip(columns, types) if t in ("DOUBLE", "FLOAT")]
             order = [c for c in columns if c not in floats] + floats
             rows = con.execute(
-                f"select * from {name} order by "
+                "select " + ", ".join(f'"{c}"' for c in columns) + f" from {name} order by "
                 + ", ".join(f'"{c}" nulls first' for c in order)
             ).fetchall()
             result[name] = (types, rows)

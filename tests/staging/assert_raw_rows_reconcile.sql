@@ -71,9 +71,9 @@ superseded as (
 superseded_in_files as (
     -- the raw rows of superseded events that are still in the raw files
     select
-        {%- for column in event_spec['required'] + event_spec['optional'] %}
-        raw_events.{{ column }} as raw_{{ column }},
-        {%- endfor %}
+        {% for column in event_spec['required'] + event_spec['optional'] -%}
+            raw_events.{{ column }} as raw_{{ column }},
+        {% endfor -%}
         raw_events.raw_line
     from {{ raw_relation('raw_events') }} as raw_events
     where raw_events.event_id in (select superseded.event_id from superseded)

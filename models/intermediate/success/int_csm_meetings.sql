@@ -68,7 +68,9 @@ final as (
             ) }} as date),
             false
         ) as is_completed_in_grace,
-        cast({{ dbt.dateadd('day', number_var('qbr_grace_days'), 'schedulings.scheduled_for') }} as date)
+        cast({{ dbt.dateadd(
+            'day', number_var('qbr_grace_days'), 'schedulings.scheduled_for'
+        ) }} as date)
         > bounds.as_of_date as is_pending
     from schedulings
     cross join bounds

@@ -97,7 +97,9 @@ final as (
         cast(step_order as {{ dbt.type_int() }}) as step_order,
         cast(step as {{ dbt.type_string() }}) as step,
         is_complete_period
-        and cast({{ dbt.dateadd('day', number_var('activation_window_days'), 'month_end_date') }} as date)
+        and cast({{ dbt.dateadd(
+            'day', number_var('activation_window_days'), 'month_end_date'
+        ) }} as date)
         <= as_of_date as is_complete_period,
         cast(signups as {{ dbt.type_bigint() }}) as signups,
         cast(accounts_reached as {{ dbt.type_bigint() }}) as accounts_reached,

@@ -88,7 +88,9 @@ framed as (
         month_segments.reporting_segment,
         month_segments.as_of_date,
         cast(
-            {{ dbt.dateadd('day', number_var('churn_horizon_days'), 'month_segments.month_end_date') }}
+            {{ dbt.dateadd(
+                'day', number_var('churn_horizon_days'), 'month_segments.month_end_date'
+            ) }}
             as date
         ) as horizon_end_date,
         coalesce(group_counts.churners, 0) as churners,

@@ -155,7 +155,9 @@ frame as (
         month_segments.reporting_segment,
         month_segments.as_of_date,
         cast(
-            {{ dbt.dateadd('day', number_var('churn_horizon_days'), 'month_segments.month_end_date') }}
+            {{ dbt.dateadd(
+                'day', number_var('churn_horizon_days'), 'month_segments.month_end_date'
+            ) }}
             as date
         ) as horizon_end_date,
         indicator_groups.indicator,

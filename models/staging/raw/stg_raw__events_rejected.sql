@@ -16,10 +16,10 @@ superseded as (
 
 quarantined as (
     select
-        *,
+        checked.*,
         {{ raw_row_key(raw_text, 'checked') }} as raw_row_key
     from checked
-    where reject_reason is not null
+    where checked.reject_reason is not null
 ),
 
 final as (

@@ -20,8 +20,8 @@ typed as (
         {{ clean_text('is_internal') }} as is_internal_text,
         {{ parse_boolean('is_internal') }} as is_internal_parsed,
         {{ clean_text('updated_at') }} as updated_at_text,
-        raw_line_number,
-        raw_line,
+        raw_accounts.raw_line_number,
+        raw_accounts.raw_line,
         {{ raw_row_key(raw_columns()['raw_accounts']['required']
                        + raw_columns()['raw_accounts']['optional'] + ['raw_line'],
                        'raw_accounts') }} as raw_row_key
@@ -69,7 +69,7 @@ versioned as (
             partition by account_id, reject_reason is null
             order by
                 updated_at desc nulls last, created_at desc, account_name desc nulls last,
-                raw_row_key
+                raw_row_key asc
         ) > 1 as is_duplicate
     from judged
 )
