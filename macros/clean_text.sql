@@ -49,3 +49,12 @@
         "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as timestamp)"
     ) }}
 {%- endmacro %}
+
+{#-
+    on_or_after_signup(event_alias, account_alias): the condition that keeps an event of
+    the account's journey: dated on or after the account's sign-up day (UTC). Events
+    before it stay clean in staging but count in no activity, onboarding or tour KPI.
+-#}
+{% macro on_or_after_signup(event_alias, account_alias) -%}
+    {{ event_alias }}.occurred_date >= {{ account_alias }}.created_date
+{%- endmacro %}

@@ -12,10 +12,10 @@
 {%- endmacro %}
 
 {#-
-    Postgres has no try_cast: three small functions give null instead of an error for a
+    Postgres has no try_cast: four small functions give null instead of an error for a
     bad timestamp (matched against iso_timestamp_pattern once, cast in its canonical
     form), JSON object or
-    number, so one bad raw value never fails a model; a fourth raises an error
+    number (double, numeric), so one bad raw value never fails a model; a fifth raises an error
     (raise_error).
 -#}
 {% macro postgres__create_engine_functions() -%}
@@ -52,6 +52,14 @@
         return false;
     end $$;
 
+    create or replace function {{ target.schema }}.cs_try_double(value text)
+    returns double precision language plpgsql immutable strict as $$
+    begin
+        return value::double precision;
+    exception when others then
+        return null;
+    end $$;
+
     create or replace function {{ target.schema }}.cs_try_numeric(value text)
     returns numeric language plpgsql immutable strict as $$
     begin
@@ -66,16 +74,31 @@
 {%- endmacro %}
 
 {#-
-    dbt.safe_cast on Postgres: numeric types through the try function (null on a bad
-    value); every other type a plain cast, as dbt's default (dbt's unit-test fixtures
-    use safe_cast for every column type).
+    dbt.safe_cast on Postgres: numeric types through the try functions, null on a bad value
+    and on one too large for the type (a cast that overflows would fail the model); every
+    other type a plain cast, as dbt's default (dbt's unit-test fixtures use safe_cast for
+    every column type).
 -#}
 {% macro postgres__safe_cast(field, type) -%}
-    {%- set numeric_prefixes = ['numeric', 'decimal', 'int', 'bigint', 'smallint', 'double',
-                                'real', 'float'] -%}
-    {%- if (type | lower | trim).split('(')[0].split(' ')[0] in numeric_prefixes
-           or (type | lower).startswith('integer') -%}
-    cast({{ target.schema }}.cs_try_numeric(cast({{ field }} as text)) as {{ type }})
+    {%- set type_name = type | lower | trim -%}
+    {%- set head = type_name.split('(')[0].split(' ')[0] -%}
+    {%- set number = target.schema ~ ".cs_try_numeric(cast(" ~ field ~ " as text))" -%}
+    {%- set decimal = modules.re.match('(numeric|decimal)\\s*\\(\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\)', type_name) -%}
+    {%- set int_limits = {'smallint': 32767, 'int': 2147483647, 'integer': 2147483647,
+                          'int4': 2147483647, 'bigint': 9223372036854775807, 'int8': 9223372036854775807} -%}
+    {%- if head in ['double', 'real', 'float', 'float4', 'float8'] -%}
+    cast({{ target.schema }}.cs_try_double(cast({{ field }} as text)) as {{ type }})
+    {%- elif decimal -%}
+    case
+        when abs({{ number }}) < 1e{{ (decimal.group(2) | int) - (decimal.group(3) | int) }}
+            then cast({{ number }} as {{ type }})
+    end
+    {%- elif head in int_limits -%}
+    case
+        when abs({{ number }}) <= {{ int_limits[head] }} then cast({{ number }} as {{ type }})
+    end
+    {%- elif head in ['numeric', 'decimal'] -%}
+    {{ number }}
     {%- else -%}
     cast({{ field }} as {{ type }})
     {%- endif -%}

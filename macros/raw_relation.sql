@@ -154,7 +154,7 @@
     csv_reader(name, path): for a raw CSV file on DuckDB, the table function reading its
     well-formed rows (every column text, no sniffing: the header line names the columns),
     and a table of its malformed lines (raw_line_number, raw_line: the line as it was,
-    its first 10,000 characters; raw_line_number counts the header as 1 and a record
+    10,000 characters of one over the size limit; raw_line_number counts the header as 1 and a record
     whose quoted value spans lines as one), which this macro writes now, from one scan of
     the file that keeps DuckDB's rejected lines. A CSV value is quoted with " and a quote
     inside it doubled (""); a backslash is no escape. The file is read by one thread:

@@ -32,8 +32,8 @@
         when
             {{ regex_matches(text_expr, iso_timestamp_pattern()) }}
             and substr({{ text_expr }}, 1, 10)
-            between {{ sql_string(date_var('min_plausible_date')) }}
-            and {{ sql_string(date_var('max_plausible_date')) }}
+            between {{ sql_string(date_var('min_plausible_date', required=true)) }}
+            and {{ sql_string(date_var('max_plausible_date', required=true)) }}
             then {{ cast_iso_to_utc(text_expr) }}
     end
 {%- endmacro %}
@@ -47,8 +47,8 @@
 {% macro postgres__to_utc_timestamp(text_expr) -%}
     {{ target.schema }}.cs_try_utc_timestamp(
         {{ text_expr }},
-        {{ sql_string(date_var('min_plausible_date')) }},
-        {{ sql_string(date_var('max_plausible_date')) }}
+        {{ sql_string(date_var('min_plausible_date', required=true)) }},
+        {{ sql_string(date_var('max_plausible_date', required=true)) }}
     )
 {%- endmacro %}
 

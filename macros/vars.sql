@@ -7,10 +7,10 @@
 {#- number_var(name): the var as a number (a YAML number, or text that is a plain decimal). -#}
 {% macro number_var(name) -%}
     {%- set value = var(name) -%}
-    {%- if value is number and value is not sameas true and value is not sameas false -%}
+    {%- if value is number and value is not sameas true and value is not sameas false
+           and value == value and value | abs < 1e300 -%}
         {{- return(value) -}}
-    {%- elif value is string
-             and modules.re.fullmatch('[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?', value.strip()) -%}
+    {%- elif value is string and modules.re.fullmatch(number_pattern(), value.strip()) -%}
         {{- return(value.strip() | float) -}}
     {%- endif -%}
     {{- exceptions.raise_compiler_error(
@@ -18,12 +18,13 @@
 {%- endmacro %}
 
 {#-
-    date_var(name): the var as 'YYYY-MM-DD' text (a real calendar date), or none when the
-    var is null. A YAML date or text of that form is accepted; anything else stops the run.
+    date_var(name, required=false): the var as 'YYYY-MM-DD' text (a real calendar date), or
+    none when the var is null and not required. A YAML date or text of that form is
+    accepted; anything else stops the run.
 -#}
-{% macro date_var(name) -%}
+{% macro date_var(name, required=false) -%}
     {%- set value = var(name) -%}
-    {%- if value is none -%}
+    {%- if value is none and not required -%}
         {{- return(none) -}}
     {%- endif -%}
     {%- set text = (value | string).strip() -%}

@@ -19,7 +19,11 @@ Durations keep fractional seconds:
 
 Activity:
 - February 2026: ss2's user u2 on 02-15, and u9 of ss1 on 02-20, twelve days before ss1
-  signed up. A journey starts at sign-up: MAU 1 and 1 active account (not 2).
+  signed up. A journey starts at sign-up: MAU 1 and 1 active account (not 2). u9 also
+  shared a report (the key action) on 02-25, completed onboarding step 2 on 02-26 and a
+  product tour: none of it counts. Time to first value is still from the key action of
+  03-04 (not negative), step 2 is reached by no one in March, and February has no tour
+  (product_tour_completion_rate null, not 1.0).
 - March 2026: u1 (ss1) and u2 (ss2) are active; ht1 has one report_created without a user,
   which makes no one active and adopts no feature: MAU 2, active accounts 2.
 Feature adoption, March 2026, segment all: 2 active accounts. reports: ss1 shared one and
@@ -74,6 +78,14 @@ EVENTS = [
     event("e14", "ht1", MEETING, "2026-02-01T09:05:00Z", meeting_id="qb", meeting_type="qbr",
           scheduled_for="2026-02-28"),
     event("e15", "int1", "report_created", "2026-03-20T10:00:00Z", user_id="ui"),
+    # before ss1 signed up: a key action, an onboarding step and a product tour
+    event("e16", "ss1", "report_shared", "2026-02-25T10:00:00Z", user_id="u9"),
+    event("e17", "ss1", "onboarding_step_completed", "2026-02-26T10:00:00Z", user_id="u9",
+          step=STEPS[1]),
+    event("e18", "ss1", "product_tour_started", "2026-02-26T11:00:00Z", user_id="u9",
+          tour_id="tour1"),
+    event("e19", "ss1", "product_tour_completed", "2026-02-26T11:05:00Z", user_id="u9",
+          tour_id="tour1"),
 ]
 VARS = {"onboarding_steps": STEPS, "key_action_events": KEY_ACTIONS}
 
@@ -145,6 +157,7 @@ def test_a_month_with_qbrs_still_in_grace_is_not_complete(built: Build) -> None:
 def test_events_before_sign_up_are_no_activity(built: Build) -> None:
     assert built.kpi("mau", "2026-02-01") == 1
     assert built.kpi("active_accounts", "2026-02-01") == 1
+    assert built.kpi("product_tour_completion_rate", "2026-02-01") is None
 
 
 def test_product_events_without_a_user_make_no_one_active(built: Build) -> None:

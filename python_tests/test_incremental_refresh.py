@@ -115,9 +115,10 @@ def snapshot(build: Build, folder: Path) -> Path:
     return Path(shutil.copy2(build.database, folder / build.database.name))
 
 
-# columns that say which dbt run took a row in, and what that run took in: they differ
-# between runs by construction, so they are left out of the comparison
-RUN_COLUMNS = {"taken_in_by", "run_rows", "run_quarantined_rows", "run_quarantined_share"}
+# columns that say when a row was taken in or checked, and what was new to a check: they
+# differ between runs by construction, so they are left out of the comparison
+RUN_COLUMNS = {"taken_in_at", "checked_at", "new_rows", "new_quarantined_rows",
+               "new_quarantined_share"}
 
 
 def table_rows(database: Path) -> dict[str, tuple[list[str], list[tuple]]]:

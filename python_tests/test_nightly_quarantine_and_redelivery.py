@@ -1,7 +1,7 @@
 """A nightly refresh under a broken delivery, and a bad event corrected and sent again.
 
-History: account a1 (2024-01-01) with 3,000 clean product events in January 2024, one
-every 15 minutes from 2024-01-01 00:00, each loaded an hour after it happened, and one
+History: account a1 (2024-01-01) with 3,000 clean product events, one every 15 minutes
+from 2024-01-01 00:00 to 2024-02-01 05:45, each loaded an hour after it happened, and one
 event, fixme, whose properties are broken JSON (quarantined, loaded 2024-01-10 13:00).
 The real thresholds apply: warn above 5%, fail above 25%, the run's share judged from
 100 rows taken in.
@@ -15,9 +15,10 @@ The real thresholds apply: warn above 5%, fail above 25%, the run's share judged
    had appended the correction instead (both rows in the files), it holds as well.
 3. A broken delivery: 400 events whose occurred_at is "yesterday", loaded 2024-02-02.
    Over the whole history that is 400 / 3,402 = 11.8% (a warning, under the 25% error
-   share), but of the 400 rows this run took in, 100%: the build fails naming the
-   source, both shares' words and the threshold, and kpi_monthly is not rebuilt (its
-   rows are those of step 2).
+   share), but of the 400 rows taken in since the last passed check, 100%: the build
+   fails naming the source, the share and the threshold, and kpi_monthly is not rebuilt
+   (its rows are those of step 2). Running it again fails again: the rows are held now,
+   but no check has passed since they came in.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from conftest import (
 )
 
 THRESHOLDS = {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25,
-              "quarantine_min_run_rows": 100}
+              "quarantine_min_new_rows": 100}
 START = datetime(2024, 1, 1)
 
 
@@ -85,6 +86,7 @@ def steps(module_dir: Path) -> dict:
     seen["corrected_kpis"] = corrected.query("select * from kpi_monthly order by all")
     write_events(raw, [*history(), FIXED, *UNPARSEABLE])
     seen["broken"] = run_dbt(module_dir, raw, THRESHOLDS)
+    seen["rerun"] = run_dbt(module_dir, raw, THRESHOLDS)
     return seen
 
 
@@ -126,7 +128,8 @@ def test_a_broken_nightly_delivery_fails_naming_source_share_and_threshold(
     broken = steps["broken"]
     assert broken.returncode != 0
     assert re.search(
-        r"raw_events: 100\.0% of the 400 raw rows this run took in are quarantined, "
+        r"raw_events: 100\.0% of the 400 raw rows taken in since the last passed check are "
+        r"quarantined, "
         r"above quarantine_error_share 25\.0% \(see stg_raw__events_rejected\)",
         broken.output), broken.output[-3000:]
 
@@ -137,8 +140,17 @@ def test_no_mart_is_rebuilt_from_a_delivery_that_failed_the_check(steps: dict) -
     assert broken.query("select * from kpi_monthly order by all") == steps["corrected_kpis"]
 
 
+def test_a_rerun_of_the_broken_delivery_fails_again(steps: dict) -> None:
+    # the 400 rows are held now, but no check has passed since they came in
+    assert steps["rerun"].returncode != 0
+    assert "100.0% of the 400 raw rows taken in since the last passed check" in steps[
+        "rerun"].output
+    assert steps["rerun"].query("select * from kpi_monthly order by all") == steps[
+        "corrected_kpis"]
+
+
 def test_the_whole_history_share_alone_would_only_warn(steps: dict) -> None:
     share = steps["broken"].query(
-        "select quarantined_share, run_quarantined_share from stg_raw__row_counts "
+        "select quarantined_share, new_quarantined_share from stg_raw__row_counts "
         "where raw_relation = 'raw_events'")[0]
     assert share == (pytest.approx(400 / 3402), 1.0)

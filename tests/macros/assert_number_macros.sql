@@ -34,7 +34,9 @@ cases as (
         ('1e', null, null),
         ('.', null, null),
         ('', null, null),
-        ('five', null, null)
+        ('five', null, null),
+        -- beyond the money type decimal(28, 6): null as money, never an error
+        ('1e23', '1e23', null)
     ) as literal_rows (input_text, expected_number, expected_whole)
 ),
 
@@ -44,7 +46,8 @@ checked as (
         expected_number,
         expected_whole,
         {{ parse_number('input_text') }} as actual_number,
-        {{ parse_whole_number('input_text') }} as actual_whole
+        {{ parse_whole_number('input_text') }} as actual_whole,
+        {{ parse_number('input_text', type_money()) }} as actual_money
     from cases
 ),
 
@@ -53,24 +56,33 @@ blanks as (
     select
         {{ clean_text("chr(9)") }} is null as tab_is_blank,
         {{ clean_text("' ' || chr(10) || chr(13) || ' '") }} is null as newlines_are_blank,
-        {{ clean_text("chr(9) || 'acc 1' || chr(10)") }} = 'acc 1' as inner_text_kept
+        {{ clean_text("chr(9) || 'acc 1' || chr(10)") }} = 'acc 1' as inner_text_kept,
+        -- beyond a double: whatever the engine makes of it (null or infinity), no error
+        coalesce({{ parse_number("'1e400'") }} > 0, true) as huge_is_no_error
 )
 
 select
     input_text,
     cast(null as boolean) as blank_check
 from checked
+-- a row fails unless both agree: equal, or both null (a null on one side only fails)
 where
-    not (
-        abs(actual_number - expected_number) <= 1e-15 * abs(expected_number)
-        or (actual_number is null and expected_number is null)
+    (
+        not coalesce(abs(actual_number - expected_number) <= 1e-15 * abs(expected_number), false)
+        and not (actual_number is null and expected_number is null)
     )
-    or not (
-        actual_whole = expected_whole or (actual_whole is null and expected_whole is null)
+    or (
+        not coalesce(actual_whole = expected_whole, false)
+        and not (actual_whole is null and expected_whole is null)
     )
+    -- money: the same number where it fits decimal(28, 6), null where it does not
+    or (input_text = '1e23' and actual_money is not null)
+    or (input_text = '12' and not coalesce(actual_money = 12, false))
 union all
 select
     'blanks' as input_text,
     false as blank_check
 from blanks
-where not (tab_is_blank and newlines_are_blank and inner_text_kept)
+where not coalesce(
+    tab_is_blank and newlines_are_blank and inner_text_kept and huge_is_no_error, false
+)

@@ -68,4 +68,5 @@ checked as (
 
 select *
 from checked
-where not (actual = expected or (actual is null and expected is null))
+-- a row fails unless both agree: equal, or both null (a null on one side only fails)
+where not coalesce(actual = expected, false) and not (actual is null and expected is null)

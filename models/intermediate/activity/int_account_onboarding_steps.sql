@@ -25,10 +25,13 @@ completions as (
         events.onboarding_step as step,
         min(events.occurred_at) as first_completed_at
     from events
+    inner join accounts
+        on events.account_id = accounts.account_id
     cross join bounds
     where
         events.event_name = 'onboarding_step_completed'
         and events.occurred_date <= bounds.as_of_date
+        and {{ on_or_after_signup('events', 'accounts') }}
     group by events.account_id, events.onboarding_step
 ),
 

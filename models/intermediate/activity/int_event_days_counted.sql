@@ -38,7 +38,7 @@ counted as (
     cross join bounds
     where
         events.occurred_date <= bounds.as_of_date
-        and events.occurred_date >= accounts.created_date
+        and {{ on_or_after_signup('events', 'accounts') }}
     {% if is_incremental() %}
         and events.occurred_date
         >= {{ recompute_from(ref('stg_raw__events'), 'occurred_date', 'loaded_at') }}

@@ -10,15 +10,22 @@ bounds as (
     select * from {{ ref('int_report_bounds') }}
 ),
 
+accounts as (
+    select * from {{ ref('stg_raw__accounts') }}
+),
+
 tour_events as (
     select events.*
     from events
+    inner join accounts
+        on events.account_id = accounts.account_id
     cross join bounds
     where
         events.event_name in ('product_tour_started', 'product_tour_completed')
         and events.user_id is not null
         and events.tour_id is not null
         and events.occurred_date <= bounds.as_of_date
+        and {{ on_or_after_signup('events', 'accounts') }}
 ),
 
 first_starts as (

@@ -57,6 +57,16 @@ active as (
     group by account_months.month, accounts_segmented.reporting_segment
 ),
 
+month_features as (
+    -- whether each feature is released by each month's last day
+    select distinct
+        month_segments.month,
+        features.feature,
+        features.released_on <= month_segments.month_end_date as is_released
+    from month_segments
+    cross join features
+),
+
 final as (
     select
         cast(month_segments.month as date) as month,
@@ -64,14 +74,14 @@ final as (
         cast(features.feature as {{ dbt.type_string() }}) as feature,
         features.is_core,
         features.released_on,
-        features.released_on <= month_segments.month_end_date as is_released,
+        month_features.is_released,
         month_segments.is_complete_period,
         cast(coalesce(feature_use.adopting_accounts, 0) as {{ dbt.type_bigint() }})
             as adopting_accounts,
         cast(coalesce(active.active_accounts, 0) as {{ dbt.type_bigint() }}) as active_accounts,
         -- 0 adopters of a released feature is a rate of 0; before its release, null
         case
-            when features.released_on <= month_segments.month_end_date
+            when month_features.is_released
                 then {{ safe_ratio(
                     'coalesce(feature_use.adopting_accounts, 0)', 'active.active_accounts'
                 ) }}
@@ -81,6 +91,10 @@ final as (
         {{ safe_ratio('feature_use.errors', 'feature_use.uses') }} as error_rate
     from month_segments
     cross join features
+    inner join month_features
+        on
+            month_segments.month = month_features.month
+            and features.feature = month_features.feature
     left join feature_use
         on
             month_segments.month = feature_use.month

@@ -34,6 +34,7 @@ final as (
         checked.raw_line_number,
         checked.raw_line,
         clean_deliveries.last_clean_loaded_at as superseded_by_loaded_at,
+        checked.taken_in_at,
         {{ raw_row_key(raw_text, 'checked') }} as raw_row_key
     from checked
     inner join clean_deliveries

@@ -1,22 +1,24 @@
 -- one row per raw relation: its row counts, once they pass the quarantine thresholds.
 -- Every mart is downstream of this model (through int_report_bounds), so a broken export
 -- stops here and no mart is rebuilt from it: a quarantined share above
--- var quarantine_error_share, over the whole history or over the rows this run took in
--- (when it took in at least var quarantine_min_run_rows), fails this model with a message
--- naming the source, the share and the threshold. Above var quarantine_warn_share the
--- same sentence is the row's warning_message (a warn-severity test reports it).
-{%- set min_run_rows = number_var('quarantine_min_run_rows') %}
+-- var quarantine_error_share, over the whole history or over the rows taken in since the
+-- last build that passed this check (when at least var quarantine_min_new_rows), fails
+-- this model with a message naming the source, the share and the threshold; its table
+-- then stays that of the last passed check, whose checked_at stg_raw__row_counts reads,
+-- so a mere re-run fails again. Above var quarantine_warn_share the same sentence is the
+-- row's warning_message (a warn-severity test reports it).
+{%- set min_new_rows = number_var('quarantine_min_new_rows') %}
 {%- set messages = {} %}
 {%- for threshold_var in ['quarantine_error_share', 'quarantine_warn_share'] %}
     {%- set threshold = number_var(threshold_var) %}
     {%- set parts = [] %}
     {%- for scope, share, rows, words in [
             ['all', 'counts.quarantined_share', 'counts.raw_rows', "' raw rows are quarantined'"],
-            ['run', 'counts.run_quarantined_share', 'counts.run_rows',
-                "' raw rows this run took in are quarantined'"]] %}
+            ['new', 'counts.new_quarantined_share', 'counts.new_rows',
+                "' raw rows taken in since the last passed check are quarantined'"]] %}
         {%- set condition = share ~ ' > ' ~ threshold %}
-        {%- if scope == 'run' %}
-            {%- set condition = rows ~ ' >= ' ~ min_run_rows ~ ' and ' ~ condition %}
+        {%- if scope == 'new' %}
+            {%- set condition = rows ~ ' >= ' ~ min_new_rows ~ ' and ' ~ condition %}
         {%- endif %}
         {%- do parts.append('when ' ~ condition ~ ' then ' ~ dbt.concat([
             'counts.raw_relation', "': '",
@@ -53,9 +55,10 @@ final as (
         duplicate_rows,
         superseded_rows,
         quarantined_share,
-        run_rows,
-        run_quarantined_rows,
-        run_quarantined_share,
+        new_rows,
+        new_quarantined_rows,
+        new_quarantined_share,
+        cast('{{ run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') }}' as timestamp) as checked_at,
         -- a share over the error threshold fails the statement here, with its message
         case
             when error_message is not null then {{ raise_error('error_message') }}

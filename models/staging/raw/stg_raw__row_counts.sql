@@ -1,7 +1,21 @@
 -- one row per raw relation, also one with no rows: where its rows went (clean,
 -- quarantined, counted duplicate, superseded by a corrected delivery), over the whole
--- history and over the rows this run took in (a nightly run of the incremental events;
--- all rows on a full build, and always for accounts and surveys, which are rebuilt)
+-- history and over the rows that are new: taken in since the last build that passed the
+-- quarantine check (the incremental events; all rows of accounts and surveys, which are
+-- rebuilt, and all rows before any check passed)
+{#- the last passed check: the table stg_raw__quarantine_checked leaves (it is downstream
+    of this model, so it is looked up, not ref'd: a failed check leaves the table of the
+    last passed one) -#}
+{%- set last_check = none %}
+{%- if execute %}
+    {%- set checked = adapter.get_relation(
+        database=this.database, schema=this.schema, identifier='stg_raw__quarantine_checked') %}
+    {%- if checked and 'checked_at' in (adapter.get_columns_in_relation(checked)
+                                         | map(attribute='name') | map('lower') | list) %}
+        {%- set last_check = '(select max(checked_at) from ' ~ checked ~ ')' %}
+    {%- endif %}
+{%- endif %}
+{%- set is_new = 'true' if last_check is none else 'taken_in_at > ' ~ last_check %}
 with
 
 raw_accounts as (
@@ -33,21 +47,21 @@ fates as (
         'raw_accounts' as raw_relation,
         reject_reason,
         is_duplicate,
-        true as is_taken_in_this_run
+        true as is_new
     from raw_accounts
     union all
     select
         'raw_events' as raw_relation,
         reject_reason,
         is_duplicate,
-        taken_in_by = '{{ invocation_id }}' as is_taken_in_this_run
+        coalesce({{ is_new }}, false) as is_new
     from raw_events
     union all
     select
         'raw_surveys' as raw_relation,
         reject_reason,
         is_duplicate,
-        true as is_taken_in_this_run
+        true as is_new
     from raw_surveys
 ),
 
@@ -59,9 +73,9 @@ counted as (
             as clean_rows,
         sum(case when reject_reason is not null then 1 else 0 end) as judged_bad_rows,
         sum(case when is_duplicate then 1 else 0 end) as duplicate_rows,
-        sum(case when is_taken_in_this_run then 1 else 0 end) as run_rows,
-        sum(case when is_taken_in_this_run and reject_reason is not null then 1 else 0 end)
-            as run_quarantined_rows
+        sum(case when is_new then 1 else 0 end) as new_rows,
+        sum(case when is_new and reject_reason is not null then 1 else 0 end)
+            as new_judged_bad_rows
     from fates
     group by raw_relation
 ),
@@ -69,7 +83,8 @@ counted as (
 superseded as (
     select
         'raw_events' as raw_relation,
-        count(*) as superseded_rows
+        count(*) as superseded_rows,
+        sum(case when coalesce({{ is_new }}, false) then 1 else 0 end) as new_superseded_rows
     from superseded_events
 ),
 
@@ -82,8 +97,9 @@ totals as (
             as quarantined_rows,
         coalesce(counted.duplicate_rows, 0) as duplicate_rows,
         coalesce(superseded.superseded_rows, 0) as superseded_rows,
-        coalesce(counted.run_rows, 0) as run_rows,
-        coalesce(counted.run_quarantined_rows, 0) as run_quarantined_rows
+        coalesce(counted.new_rows, 0) as new_rows,
+        coalesce(counted.new_judged_bad_rows, 0) - coalesce(superseded.new_superseded_rows, 0)
+            as new_quarantined_rows
     from relations
     left join counted
         on relations.raw_relation = counted.raw_relation
@@ -100,9 +116,9 @@ final as (
         cast(duplicate_rows as {{ dbt.type_bigint() }}) as duplicate_rows,
         cast(superseded_rows as {{ dbt.type_bigint() }}) as superseded_rows,
         {{ safe_ratio('quarantined_rows', 'raw_rows') }} as quarantined_share,
-        cast(run_rows as {{ dbt.type_bigint() }}) as run_rows,
-        cast(run_quarantined_rows as {{ dbt.type_bigint() }}) as run_quarantined_rows,
-        {{ safe_ratio('run_quarantined_rows', 'run_rows') }} as run_quarantined_share
+        cast(new_rows as {{ dbt.type_bigint() }}) as new_rows,
+        cast(new_quarantined_rows as {{ dbt.type_bigint() }}) as new_quarantined_rows,
+        {{ safe_ratio('new_quarantined_rows', 'new_rows') }} as new_quarantined_share
     from totals
 )
 

@@ -30,7 +30,7 @@
                            'amount', 'billing_interval', 'currency_code', 'seats',
                            'current_period_end', 'trial_end', 'scheduled_for',
                            'clicked_result', 'is_resolved', 'is_escalated', 'reject_reason',
-                           'reject_column', 'usd_per_unit', 'loaded_at', 'taken_in_by'] %}
+                           'reject_column', 'usd_per_unit', 'loaded_at', 'taken_in_at'] %}
 {%- set output_columns = typed_columns + [] %}
 {%- for key in property_keys %}{% do output_columns.append('prop_' ~ key) %}{% endfor %}
 {%- do output_columns.extend(derived_columns) %}
@@ -233,7 +233,9 @@ judged as {{ inlined }} (
         {{ first_failure(checks) }},
         fx_rates.usd_per_unit,
         coalesce(categorised.loaded_at_parsed, categorised.occurred_at) as loaded_at,
-        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as taken_in_by
+        -- when this run took the row in: the quarantine check judges the rows taken in
+        -- since the last build that passed it
+        cast('{{ run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') }}' as timestamp) as taken_in_at
     from categorised
     left join accounts
         on categorised.account_id = accounts.account_id
