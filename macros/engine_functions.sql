@@ -89,14 +89,12 @@
     {%- if head in ['double', 'real', 'float', 'float4', 'float8'] -%}
     cast({{ target.schema }}.cs_try_double(cast({{ field }} as text)) as {{ type }})
     {%- elif decimal -%}
-    case
+    cast(case
         when abs({{ number }}) < 1e{{ (decimal.group(2) | int) - (decimal.group(3) | int) }}
-            then cast({{ number }} as {{ type }})
-    end
+            then {{ number }}
+    end as {{ type }})
     {%- elif head in int_limits -%}
-    case
-        when abs({{ number }}) <= {{ int_limits[head] }} then cast({{ number }} as {{ type }})
-    end
+    cast(case when abs({{ number }}) <= {{ int_limits[head] }} then {{ number }} end as {{ type }})
     {%- elif head in ['numeric', 'decimal'] -%}
     {{ number }}
     {%- else -%}
