@@ -4,8 +4,8 @@ The suite runs on a pandas DataFrame (GX's SQL datasource fails on DuckDB here):
 the table with DuckDB, call :func:`validate_kpi_monthly` and assert on the result, with
 :func:`failed_expectations` as the assertion message.
 
-To cover a new KPI, add its name to a family in :data:`KPI_FAMILIES` (and, if the
-family's default range does not fit, give it its own in :data:`KPI_BOUND_OVERRIDES`).
+The KPIs, their valid ranges and which of them are whole numbers come from the KPI
+registry (``scripts.kpi_registry``): a KPI added there is checked here with no change.
 """
 
 from __future__ import annotations
@@ -22,100 +22,15 @@ from great_expectations.expectations.row_conditions import (
     deserialize_row_condition,
 )
 
+from scripts.kpi_registry import Kpi, load_registry
+
 Bounds = tuple[float | None, float | None]
 
 SEGMENTS: tuple[str, ...] = ("all", "self_serve", "high_touch")
 
-KPI_FAMILIES: dict[str, tuple[str, ...]] = {
-    "fraction": (
-        "logo_churn_rate",
-        "customer_retention_rate",
-        "gross_mrr_churn_rate",
-        "grr",
-        "grr_12m",
-        "logo_retention_12m",
-        "upgrade_rate",
-        "renewal_rate",
-        "free_to_paid_conversion_rate",
-        "activation_rate",
-        "onboarding_completion_rate",
-        "stickiness",
-        "depth_of_usage",
-        "breadth_of_usage",
-        "product_tour_completion_rate",
-        "survey_response_rate",
-        "qbr_completion_rate",
-        "email_open_rate",
-        "email_click_rate",
-        "self_service_resolution_rate",
-        "help_search_success_rate",
-        "chatbot_resolution_rate",
-        "healthy_account_share",
-        "health_churn_auc",
-    ),
-    "non_negative_ratio": ("nrr", "nrr_12m", "expansion_rate", "quick_ratio", "referral_rate"),
-    "count": (
-        "paying_accounts",
-        "trial_starts",
-        "signups",
-        "mau",
-        "active_accounts",
-        "nps_responses",
-        "csat_responses",
-        "ces_responses",
-        "feedback_items",
-        "tickets_opened",
-    ),
-    "hours": ("median_first_response_hours", "median_resolution_hours"),
-    "nps": ("nps",),
-    "percent": ("csat",),
-    "ces_scale": ("ces",),
-    "per_account": ("check_ins_per_account", "trainings_per_account"),
-    "mean_users": ("dau", "wau"),
-    "money": (
-        "mrr",
-        "arpa",
-        "new_mrr",
-        "reactivation_mrr",
-        "expansion_mrr",
-        "contraction_mrr",
-        "churned_mrr",
-        "clv",
-        "at_risk_mrr",
-    ),
-    "signed_money": ("net_new_mrr",),
-    "days": ("median_days_to_paid", "median_ttfv_days"),
-}
-"""Value-range family -> KPI names. Add a KPI here to have it checked."""
+REGISTRY: dict[str, Kpi] = {k.kpi: k for k in load_registry()}
 
-FAMILY_BOUNDS: dict[str, Bounds] = {
-    "fraction": (0.0, 1.0),
-    "non_negative_ratio": (0.0, 10.0),
-    "count": (0.0, None),
-    "mean_users": (0.0, None),
-    "nps": (-100.0, 100.0),
-    "percent": (0.0, 100.0),
-    "ces_scale": (1.0, 7.0),
-    "per_account": (0.0, 100.0),
-    "hours": (0.0, None),
-    "money": (0.0, None),
-    "signed_money": (None, None),
-    "days": (0.0, None),
-}
-"""Family -> default (min, max) of ``value``; ``None`` means unbounded on that side."""
-
-KPI_BOUND_OVERRIDES: dict[str, Bounds] = {
-    # new + reactivation + expansion over contraction + churn: huge when little is lost
-    "quick_ratio": (0.0, 1000.0),
-}
-"""KPI -> (min, max) replacing its family's default range."""
-
-WHOLE_NUMBER_FAMILIES: tuple[str, ...] = ("count",)
-"""Families whose values must be whole numbers."""
-
-EXPECTED_KPIS: tuple[str, ...] = tuple(
-    k for kpis in KPI_FAMILIES.values() for k in kpis
-)
+EXPECTED_KPIS: tuple[str, ...] = tuple(REGISTRY)
 """Every KPI that must have a row for each reported month and segment."""
 
 KEY_COLUMNS: tuple[str, ...] = ("month", "segment", "kpi")
@@ -125,18 +40,13 @@ _SEGMENTS_IN_MONTH = "_segments_in_month"
 
 def kpi_bounds(kpi: str) -> Bounds:
     """Return the allowed (min, max) of ``value`` for ``kpi``; ``None``: unbounded."""
-    if kpi in KPI_BOUND_OVERRIDES:
-        return KPI_BOUND_OVERRIDES[kpi]
-    for family, kpis in KPI_FAMILIES.items():
-        if kpi in kpis:
-            return FAMILY_BOUNDS[family]
-    raise KeyError(f"KPI {kpi!r} belongs to no family in KPI_FAMILIES")
+    entry = REGISTRY[kpi]
+    return entry.min_value, entry.max_value
 
 
 def whole_number_kpis(expected_kpis: Sequence[str] = EXPECTED_KPIS) -> list[str]:
-    """Return the KPIs among ``expected_kpis`` whose values must be whole numbers."""
-    whole = {k for family in WHOLE_NUMBER_FAMILIES for k in KPI_FAMILIES[family]}
-    return [k for k in expected_kpis if k in whole]
+    """Return the KPIs among ``expected_kpis`` whose values must be whole numbers (counts)."""
+    return [k for k in expected_kpis if REGISTRY[k].unit == "count"]
 
 
 def build_suite(expected_kpis: Sequence[str], n_months: int) -> gx.ExpectationSuite:

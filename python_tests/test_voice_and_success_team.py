@@ -143,6 +143,11 @@ def test_only_passives_give_an_nps_of_zero_with_no_spread(built: Build) -> None:
 
 def test_a_csat_of_three_is_not_satisfied(built: Build) -> None:
     assert built.kpi("csat", "2024-01-01") == pytest.approx(50)
+    assert built.kpi("csat_responses", "2024-01-01") == 2  # r5 (3) and r6 (5)
+    # the scorecard row carries 100 x satisfied (r6 only) over responses
+    assert built.row(
+        "select numerator, denominator from kpi_monthly where kpi = 'csat' "
+        "and month = '2024-01-01' and segment = 'all'") == {"numerator": 100, "denominator": 2}
 
 
 def test_nps_interval_matches_the_textbook(built: Build) -> None:
@@ -166,6 +171,11 @@ def test_ces_interval_is_the_t_interval_of_the_mean(built: Build) -> None:
     assert row["score"] == pytest.approx(5.4)
     assert (row["ci_lower"], row["ci_upper"]) == pytest.approx((3.984287, 6.815713), abs=1e-5)
     assert built.kpi("ces", "2024-03-01") == pytest.approx(5.4)
+    assert built.kpi("ces_responses", "2024-03-01") == 5
+    # the sum of the five scores, 5 + 6 + 7 + 4 + 5, over the responses
+    assert built.row(
+        "select numerator, denominator from kpi_monthly where kpi = 'ces' "
+        "and month = '2024-03-01' and segment = 'all'") == {"numerator": 27, "denominator": 5}
 
 
 def test_touchpoints_have_their_own_rows(built: Build) -> None:

@@ -7,49 +7,32 @@ import sys
 
 import duckdb
 
-HEADLINE_KPIS: tuple[str, ...] = (
-    "mrr",
-    "paying_accounts",
-    "arpa",
-    "net_new_mrr",
-    "logo_churn_rate",
-    "grr",
-    "nrr",
-    "nrr_12m",
-    "renewal_rate",
-    "clv",
-    "trial_starts",
-    "free_to_paid_conversion_rate",
-    "activation_rate",
-    "mau",
-    "stickiness",
-    "nps",
-    "csat",
-    "median_first_response_hours",
-    "qbr_completion_rate",
-    "healthy_account_share",
-    "at_risk_mrr",
-)
-
-PERCENT_KPIS: tuple[str, ...] = ("grr", "nrr", "nrr_12m", "stickiness", "healthy_account_share")
-COUNT_KPIS: tuple[str, ...] = ("paying_accounts", "trial_starts", "mau")
+from scripts.kpi_registry import Kpi, load_registry
 
 
-def format_value(kpi: str, value: float | None) -> str:
-    """Render a KPI value for a terminal: rates as percentages, money with cents."""
+def headline_kpis(registry: list[Kpi]) -> list[Kpi]:
+    """The KPIs the registry marks for the terminal scorecard, in their headline order."""
+    return sorted((k for k in registry if k.headline is not None), key=lambda k: k.headline)
+
+
+def format_value(unit: str, value: float | None) -> str:
+    """Render a KPI value for a terminal by its unit: fractions as percentages, money with
+    cents, counts whole, scores, hours and days to one decimal."""
     if value is None:
         return "n/a"
-    if kpi.endswith("_rate") or kpi in PERCENT_KPIS:
+    if unit == "fraction":
         return f"{value:.1%}"
-    if kpi in COUNT_KPIS:
+    if unit == "count":
         return f"{value:,.0f}"
-    if kpi in ("nps", "csat") or kpi.endswith("_hours"):
+    if unit in ("score", "hours", "days"):
         return f"{value:,.1f}"
     return f"{value:,.2f}"
 
 
 def main(argv: list[str] | None = None) -> int:
     path = (argv or sys.argv[1:] or [os.environ.get("DBT_DUCKDB_PATH", "cs_kpis.duckdb")])[0]
+    headline = headline_kpis(load_registry())
+    names = [k.kpi for k in headline]
     with duckdb.connect(path, read_only=True) as con:
         month = con.execute(
             "select max(month) from kpi_monthly where is_complete_period"
@@ -60,9 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         rows = con.execute(
             "select segment, kpi, value from kpi_monthly where month = ? and kpi in ("
-            + ", ".join("?" for _ in HEADLINE_KPIS)
+            + ", ".join("?" for _ in names)
             + ")",
-            [month, *HEADLINE_KPIS],
+            [month, *names],
         ).fetchall()
         counts = con.execute(
             "select raw_relation, raw_rows, quarantined_rows, duplicate_rows "
@@ -72,9 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     segments = ("all", "self_serve", "high_touch")
     print(f"\nScorecard for {month:%B %Y} (latest complete month; as-of date {as_of})")
     print(f"{'kpi':<30}" + "".join(f"{s:>16}" for s in segments))
-    for kpi in HEADLINE_KPIS:
-        cells = "".join(f"{format_value(kpi, values.get((s, kpi))):>16}" for s in segments)
-        print(f"{kpi:<30}{cells}")
+    for kpi in headline:
+        cells = "".join(
+            f"{format_value(kpi.unit, values.get((s, kpi.kpi))):>16}" for s in segments
+        )
+        print(f"{kpi.kpi:<30}{cells}")
     print("\nRaw rows: " + "; ".join(
         f"{name} {raw:,} ({quarantined} quarantined, {duplicates} duplicates)"
         for name, raw, quarantined, duplicates in counts

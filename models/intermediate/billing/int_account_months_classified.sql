@@ -2,8 +2,8 @@
 -- end of the previous month (m0) and of this one (m1), and the month's movement class
 with
 
-customer_days as (
-    select * from {{ ref('int_customer_days') }}
+account_days as (
+    select * from {{ ref('int_account_days_billed') }}
 ),
 
 report_months as (
@@ -18,12 +18,12 @@ first_paying as (
 month_ends as (
     -- MRR at the last day of each month the data can see (the as-of date in its month)
     select
-        customer_days.account_id,
-        customer_days.month,
-        customer_days.mrr as m1
-    from customer_days
+        account_days.account_id,
+        report_months.month,
+        account_days.mrr as m1
+    from account_days
     inner join report_months
-        on customer_days.date_day = report_months.observed_until
+        on account_days.date_day = report_months.observed_until
 ),
 
 paired as (

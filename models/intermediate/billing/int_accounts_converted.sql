@@ -10,8 +10,8 @@ billing_events as (
     select * from {{ ref('int_billing_events_priced') }}
 ),
 
-customer_days as (
-    select * from {{ ref('int_customer_days') }}
+account_days as (
+    select * from {{ ref('int_account_days_billed') }}
 ),
 
 first_trials as (
@@ -27,7 +27,7 @@ first_paying as (
     select
         account_id,
         min(date_day) as first_paying_date
-    from customer_days
+    from account_days
     where is_paying
     group by account_id
 ),
@@ -35,12 +35,12 @@ first_paying as (
 converted_in_window as (
     select distinct first_trials.account_id
     from first_trials
-    inner join customer_days
+    inner join account_days
         on
-            first_trials.account_id = customer_days.account_id
-            and customer_days.is_paying
-            and first_trials.trial_start_date <= customer_days.date_day
-            and customer_days.date_day <= cast({{ dbt.dateadd(
+            first_trials.account_id = account_days.account_id
+            and account_days.is_paying
+            and first_trials.trial_start_date <= account_days.date_day
+            and account_days.date_day <= cast({{ dbt.dateadd(
                 'day', number_var('conversion_window_days'), 'first_trials.trial_start_date'
             ) }} as date)
 ),

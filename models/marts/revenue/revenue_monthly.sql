@@ -121,22 +121,28 @@ joined as (
             and month_segments.reporting_segment = renewals.reporting_segment
 ),
 
+mrr_sums as (
+    -- the money sums behind the ratios, each written once
+    select
+        *,
+        new_mrr + reactivation_mrr + expansion_mrr as gained_mrr,
+        contraction_mrr + churned_mrr as lost_mrr,
+        start_mrr - churned_mrr - contraction_mrr as gross_retained_mrr,
+        start_mrr + expansion_mrr - contraction_mrr - churned_mrr as net_retained_mrr
+    from joined
+),
+
 ratios as (
     select
         *,
-        new_mrr + reactivation_mrr + expansion_mrr - contraction_mrr - churned_mrr
-            as net_new_mrr,
+        gained_mrr - lost_mrr as net_new_mrr,
         {{ safe_ratio('mrr', 'paying_accounts') }} as arpa,
-        {{ safe_ratio(
-            'new_mrr + reactivation_mrr + expansion_mrr', 'contraction_mrr + churned_mrr'
-        ) }} as quick_ratio,
+        {{ safe_ratio('gained_mrr', 'lost_mrr') }} as quick_ratio,
         {{ safe_ratio('churned_accounts', 'start_accounts') }} as logo_churn_rate,
         {{ safe_ratio('retained_accounts', 'start_accounts') }} as customer_retention_rate,
-        {{ safe_ratio('churned_mrr + contraction_mrr', 'start_mrr') }} as gross_mrr_churn_rate,
-        {{ safe_ratio('start_mrr - churned_mrr - contraction_mrr', 'start_mrr') }} as grr,
-        {{ safe_ratio(
-            'start_mrr + expansion_mrr - contraction_mrr - churned_mrr', 'start_mrr'
-        ) }} as nrr,
+        {{ safe_ratio('lost_mrr', 'start_mrr') }} as gross_mrr_churn_rate,
+        {{ safe_ratio('gross_retained_mrr', 'start_mrr') }} as grr,
+        {{ safe_ratio('net_retained_mrr', 'start_mrr') }} as nrr,
         {{ safe_ratio('cohort_end_mrr_12m', 'cohort_start_mrr_12m') }} as nrr_12m,
         {{ safe_ratio('cohort_retained_mrr_12m', 'cohort_start_mrr_12m') }} as grr_12m,
         {{ safe_ratio('cohort_paying_accounts_12m', 'cohort_accounts_12m') }}
@@ -144,7 +150,7 @@ ratios as (
         {{ safe_ratio('expansion_mrr', 'start_mrr') }} as expansion_rate,
         {{ safe_ratio('upgraded_accounts', 'start_accounts') }} as upgrade_rate,
         {{ safe_ratio('contracts_renewed', 'contracts_due') }} as renewal_rate
-    from joined
+    from mrr_sums
 ),
 
 with_clv as (
@@ -172,8 +178,12 @@ final as (
         cast(contraction_mrr as {{ type_money() }}) as contraction_mrr,
         cast(churned_mrr as {{ type_money() }}) as churned_mrr,
         cast(net_new_mrr as {{ type_money() }}) as net_new_mrr,
+        cast(gained_mrr as {{ type_money() }}) as gained_mrr,
+        cast(lost_mrr as {{ type_money() }}) as lost_mrr,
         quick_ratio,
         cast(start_mrr as {{ type_money() }}) as start_mrr,
+        cast(gross_retained_mrr as {{ type_money() }}) as gross_retained_mrr,
+        cast(net_retained_mrr as {{ type_money() }}) as net_retained_mrr,
         cast(start_accounts as {{ dbt.type_bigint() }}) as start_accounts,
         cast(churned_accounts as {{ dbt.type_bigint() }}) as churned_accounts,
         cast(retained_accounts as {{ dbt.type_bigint() }}) as retained_accounts,

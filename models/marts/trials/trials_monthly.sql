@@ -44,8 +44,9 @@ final as (
         cast(month_segments.month as date) as month,
         cast(month_segments.reporting_segment as {{ dbt.type_string() }}) as segment,
         month_segments.is_complete_period,
-        -- a trial cohort is complete once the window after its last possible start elapsed
-        cast({{ dbt.dateadd(
+        -- a trial cohort is settled once the window after its last possible start elapsed
+        month_segments.is_complete_period
+        and cast({{ dbt.dateadd(
             'day', number_var('conversion_window_days'), 'month_segments.month_end_date'
         ) }} as date) <= month_segments.as_of_date as is_conversion_window_complete,
         cast(coalesce(trial_cohorts.trial_starts, 0) as {{ dbt.type_bigint() }}) as trial_starts,

@@ -60,6 +60,7 @@ aggregated as (
         sum(case when by_touchpoint.score_group = 'detractor' then 1 else 0 end) as detractors,
         sum(case when by_touchpoint.score_group = 'satisfied' then 1 else 0 end)
             as satisfied_responses,
+        sum(cast(by_touchpoint.score as {{ type_double() }})) as score_sum,
         avg(cast(by_touchpoint.score as {{ type_double() }})) as score_mean,
         stddev_samp(cast(by_touchpoint.score as {{ type_double() }})) as score_stddev
     from by_touchpoint
@@ -85,6 +86,7 @@ framed as (
         coalesce(aggregated.passives, 0) as passives,
         coalesce(aggregated.detractors, 0) as detractors,
         coalesce(aggregated.satisfied_responses, 0) as satisfied_responses,
+        aggregated.score_sum,
         aggregated.score_mean,
         aggregated.score_stddev
     from month_segments
@@ -107,6 +109,7 @@ framed as (
         aggregated.passives,
         aggregated.detractors,
         aggregated.satisfied_responses,
+        aggregated.score_sum,
         aggregated.score_mean,
         aggregated.score_stddev
     from aggregated
@@ -117,32 +120,40 @@ framed as (
     where aggregated.touchpoint != 'all'
 ),
 
+score_parts as (
+    -- each survey type's score is score_numerator / responses
+    select
+        *,
+        case survey_type
+            when 'nps' then 100 * (promoters - detractors)
+            when 'csat' then 100 * satisfied_responses
+            when 'ces' then score_sum
+        end as score_numerator
+    from framed
+),
+
 scored as (
     select
-        framed.*,
-        case framed.survey_type
-            when 'nps' then {{ safe_ratio(
-                '100 * (framed.promoters - framed.detractors)', 'framed.responses'
-            ) }}
-            when 'csat'
-                then {{ safe_ratio('100 * framed.satisfied_responses', 'framed.responses') }}
-            when 'ces' then framed.score_mean
-        end as score,
-        case framed.survey_type
+        score_parts.*,
+        {{ safe_ratio('score_parts.score_numerator', 'score_parts.responses') }} as score,
+        case score_parts.survey_type
             when 'nps' then {{ nps_margin(
-                'framed.promoters', 'framed.detractors', 'framed.responses'
+                'score_parts.promoters', 'score_parts.detractors',
+                'score_parts.responses'
             ) }}
             when 'ces' then
                 coalesce(t_critical_values.t_975, {{ z_95() }})
-                * framed.score_stddev / sqrt(framed.responses)
+                * score_parts.score_stddev / sqrt(score_parts.responses)
         end as margin,
-        100 * {{ wilson_bound('framed.satisfied_responses', 'framed.responses', -1) }}
-            as wilson_lower,
-        100 * {{ wilson_bound('framed.satisfied_responses', 'framed.responses', 1) }}
-            as wilson_upper
-    from framed
+        100 * {{ wilson_bound(
+            'score_parts.satisfied_responses', 'score_parts.responses', -1
+        ) }} as wilson_lower,
+        100 * {{ wilson_bound(
+            'score_parts.satisfied_responses', 'score_parts.responses', 1
+        ) }} as wilson_upper
+    from score_parts
     left join t_critical_values
-        on framed.responses - 1 = t_critical_values.degrees_of_freedom
+        on score_parts.responses - 1 = t_critical_values.degrees_of_freedom
 ),
 
 final as (
@@ -157,6 +168,7 @@ final as (
         cast(passives as {{ dbt.type_bigint() }}) as passives,
         cast(detractors as {{ dbt.type_bigint() }}) as detractors,
         cast(satisfied_responses as {{ dbt.type_bigint() }}) as satisfied_responses,
+        cast(score_numerator as {{ type_double() }}) as score_numerator,
         cast(score as {{ type_double() }}) as score,
         cast(case
             when survey_type = 'csat' then wilson_lower

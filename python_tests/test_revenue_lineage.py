@@ -1,0 +1,40 @@
+"""Revenue and trial marts depend on billing only: a bug in activity, surveys, support or
+the customer-day facts cannot stop MRR. Read from the demo build's manifest."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import Build
+
+BILLING_ONLY_MARTS = ("revenue_monthly", "trials_monthly", "cancellation_reasons_monthly")
+# staging (the report bounds read every source to find the months with any data), the
+# billing models and the reporting frame (months, segments, bounds)
+ALLOWED_FOLDERS = ("models/staging/", "models/intermediate/billing/",
+                   "models/intermediate/reporting/")
+
+
+def upstream_models(manifest: dict, unique_id: str) -> set[str]:
+    """Every model upstream of a node, by unique_id."""
+    seen: set[str] = set()
+    todo = [unique_id]
+    while todo:
+        for parent in manifest["parent_map"][todo.pop()]:
+            if parent.startswith("model.") and parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+def test_revenue_and_trial_marts_read_billing_only(demo: Build) -> None:
+    manifest = json.loads((demo.database.parent / "target" / "manifest.json").read_text())
+    by_name = {n["name"]: uid for uid, n in manifest["nodes"].items()
+               if n["resource_type"] == "model"}
+    for mart in BILLING_ONLY_MARTS:
+        upstream = upstream_models(manifest, by_name[mart])
+        assert f"model.{manifest['metadata']['project_name']}.int_account_days_billed" in (
+            upstream)  # the walk sees the billing days it reads
+        outside = sorted(manifest["nodes"][uid]["original_file_path"] for uid in upstream
+                         if not manifest["nodes"][uid]["original_file_path"].startswith(
+                             ALLOWED_FOLDERS))
+        assert not outside, f"{mart} reads models outside billing: {outside}"

@@ -1,0 +1,70 @@
+"""The KPI registry, read from the marts' yml: the one list of the project's KPIs.
+
+Each KPI is an entry of the `kpis` list in the `meta` of the mart column that publishes its
+value (see "Adding a KPI" in the README); the mart's own `meta.kpi_family` names its
+family. dbt reads the same entries with the macro `kpi_registry` to build `kpi_monthly`;
+this module reads them for the scorecard printer and the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+MARTS = REPO_ROOT / "models" / "marts"
+UNITS: tuple[str, ...] = ("fraction", "ratio", "average", "count", "money", "score", "hours",
+                          "days")
+"""fraction: a share (a rate, may exceed 1 where its range says so); ratio: a multiple;
+average: a mean count (users per day, meetings per account); count: a whole number;
+money: in the billing currency; score: a survey score on its own scale."""
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One registry entry: where a KPI's value lives and how to read it."""
+
+    kpi: str
+    family: str
+    mart: str
+    value: str
+    numerator: str | None
+    denominator: str | None
+    complete: str
+    where: str | None
+    unit: str
+    higher_is_better: bool
+    min_value: float | None
+    max_value: float | None
+    doc: str
+    headline: int | None
+    yml: Path
+
+
+def load_registry(marts: Path = MARTS) -> list[Kpi]:
+    """Every KPI of the marts' yml files, sorted by name (as the dbt macro sorts them)."""
+    kpis: list[Kpi] = []
+    for path in sorted(marts.rglob("*.yml")):
+        for model in (yaml.safe_load(path.read_text()) or {}).get("models") or []:
+            family = ((model.get("config") or {}).get("meta") or {}).get("kpi_family")
+            for column in model.get("columns") or []:
+                meta = (column.get("config") or {}).get("meta") or {}
+                for item in meta.get("kpis") or []:
+                    kpis.append(Kpi(
+                        kpi=item["kpi"], family=family, mart=model["name"],
+                        value=column["name"], numerator=item.get("numerator"),
+                        denominator=item.get("denominator"),
+                        complete=item.get("complete", "is_complete_period"),
+                        where=item.get("where"), unit=item["unit"],
+                        higher_is_better=item["higher_is_better"],
+                        min_value=item.get("min_value"), max_value=item.get("max_value"),
+                        doc=item["doc"], headline=item.get("headline"), yml=path,
+                    ))
+    return sorted(kpis, key=lambda k: k.kpi)
+
+
+def kpi_names(registry: list[Kpi] | None = None) -> tuple[str, ...]:
+    """The names of every KPI, sorted."""
+    return tuple(k.kpi for k in (registry if registry is not None else load_registry()))
