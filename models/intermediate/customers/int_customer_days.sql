@@ -85,7 +85,7 @@ feature_days as (
 {%- set categories = ['product', 'onboarding', 'billing', 'support', 'self_help', 'email',
                       'success', 'feedback', 'error', 'growth'] %}
 
-daily_events as (
+event_counts as (
     select
         account_id,
         date_day,
@@ -102,7 +102,7 @@ daily_events as (
     group by account_id, date_day
 ),
 
-daily_users as (
+active_user_counts as (
     select
         account_id,
         date_day,
@@ -111,7 +111,7 @@ daily_users as (
     group by account_id, date_day
 ),
 
-daily_features as (
+used_feature_counts as (
     select
         account_id,
         date_day,
@@ -176,28 +176,28 @@ joined as (
         account_days.seats,
         account_days.current_period_end,
         {% for category in categories -%}
-            coalesce(daily_events.{{ category }}_events, 0) as {{ category }}_events,
+            coalesce(event_counts.{{ category }}_events, 0) as {{ category }}_events,
         {% endfor -%}
-        coalesce(daily_users.active_users, 0) as active_users,
-        coalesce(daily_users.active_users, 0) > 0 as is_active,
-        coalesce(daily_features.features_used, 0) as features_used,
+        coalesce(active_user_counts.active_users, 0) as active_users,
+        coalesce(active_user_counts.active_users, 0) > 0 as is_active,
+        coalesce(used_feature_counts.features_used, 0) as features_used,
         nps_states.nps_group as latest_nps_group,
-        coalesce(daily_events.success_touches, 0) as success_touches,
+        coalesce(event_counts.success_touches, 0) as success_touches,
         coalesce(daily_open_tickets.open_tickets, 0) as open_tickets,
-        daily_events.last_loaded_at
+        event_counts.last_loaded_at
     from account_days
-    left join daily_events
+    left join event_counts
         on
-            account_days.account_id = daily_events.account_id
-            and account_days.date_day = daily_events.date_day
-    left join daily_users
+            account_days.account_id = event_counts.account_id
+            and account_days.date_day = event_counts.date_day
+    left join active_user_counts
         on
-            account_days.account_id = daily_users.account_id
-            and account_days.date_day = daily_users.date_day
-    left join daily_features
+            account_days.account_id = active_user_counts.account_id
+            and account_days.date_day = active_user_counts.date_day
+    left join used_feature_counts
         on
-            account_days.account_id = daily_features.account_id
-            and account_days.date_day = daily_features.date_day
+            account_days.account_id = used_feature_counts.account_id
+            and account_days.date_day = used_feature_counts.date_day
     left join nps_states
         on
             account_days.account_id = nps_states.account_id

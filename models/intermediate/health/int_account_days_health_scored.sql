@@ -10,6 +10,10 @@ all_inputs as (
     select * from {{ ref('int_account_days_health_inputs') }}
 ),
 
+accounts as (
+    select * from {{ ref('int_accounts_profiled') }}
+),
+
 {% if is_incremental() %}
 
 signups as (
@@ -25,19 +29,30 @@ input_loads as (
 {% endif %}
 
 inputs as (
-    select * from all_inputs
+    -- the days to compute, with the survey answers scored 0-100 (null without one): the
+    -- latest NPS answer by its group, and the satisfied share of the last 90 days' CSAT
+    select
+        *,
+        case latest_nps_group
+            when 'promoter' then 100
+            when 'passive' then 50
+            when 'detractor' then 0
+        end as nps_score,
+        case
+            when csat_responses_90 > 0
+                then 100 * {{ safe_ratio('csat_satisfied_90', 'csat_responses_90') }}
+        end as csat_score
+    from all_inputs
     {% if is_incremental() %}
         where date_day >= ({{ refresh_from_day('input_loads', accounts='signups') }})
     {% endif %}
 ),
 
-accounts as (
-    select * from {{ ref('int_accounts_profiled') }}
-),
-
-{%- set target = (number_var('health_usage_target_days') | float) | string %}
+{%- set usage_target_days = (number_var('health_usage_target_days') | float) | string %}
 {#- ratios in double precision: Spark's decimal division would round them to 6 places #}
 {%- set double = type_double() %}
+{#- the six components, in the order their columns are published #}
+{%- set components = ['usage', 'breadth', 'adoption', 'sentiment', 'support', 'billing'] %}
 
 components as (
     select
@@ -48,9 +63,13 @@ components as (
         -- 28 days before (once 56 days are observed)
         100 * case
             when inputs.days_observed < 56
-                then least(1.0, cast(inputs.active_days_28 as {{ double }}) / {{ target }})
+                then least(
+                    1.0, cast(inputs.active_days_28 as {{ double }}) / {{ usage_target_days }}
+                )
             else
-                0.7 * least(1.0, cast(inputs.active_days_28 as {{ double }}) / {{ target }})
+                0.7 * least(
+                    1.0, cast(inputs.active_days_28 as {{ double }}) / {{ usage_target_days }}
+                )
                 -- trend: no activity earns nothing, any after a silent month everything
                 + 0.3 * case
                     when inputs.active_days_28 = 0 then 0.0
@@ -72,20 +91,11 @@ components as (
                 then 100 * {{ safe_ratio('inputs.core_features_used_28',
                                         'inputs.core_features_released') }}
         end as adoption_score,
+        -- sentiment: the mean of the NPS and CSAT scores that exist
         case
-            when inputs.latest_nps_group is not null and inputs.csat_responses_90 > 0
-                then (
-                    case inputs.latest_nps_group
-                        when 'promoter' then 100 when 'passive' then 50 else 0
-                    end
-                    + 100 * {{ safe_ratio('inputs.csat_satisfied_90', 'inputs.csat_responses_90') }}
-                ) / 2
-            when inputs.latest_nps_group is not null
-                then case inputs.latest_nps_group
-                    when 'promoter' then 100 when 'passive' then 50 else 0
-                end
-            when inputs.csat_responses_90 > 0
-                then 100 * {{ safe_ratio('inputs.csat_satisfied_90', 'inputs.csat_responses_90') }}
+            when inputs.nps_score is not null and inputs.csat_score is not null
+                then (inputs.nps_score + inputs.csat_score) / 2
+            else coalesce(inputs.nps_score, inputs.csat_score)
         end as sentiment_score,
         greatest(0, 100 - 25 * inputs.open_tickets - 25 * inputs.slow_responses_28)
             as support_score,
@@ -103,52 +113,38 @@ weighted as (
     -- a component with no data weighs 0: the others are rescaled to fill its place
     select
         *,
-        case
-            when usage_score is not null then {{ health_weight('usage', 'segment') }}
-            else 0
-        end as usage_weight,
-        case
-            when breadth_score is not null then {{ health_weight('breadth', 'segment') }}
-            else 0
-        end as breadth_weight,
-        case
-            when adoption_score is not null then {{ health_weight('adoption', 'segment') }}
-            else 0
-        end as adoption_weight,
-        case
-            when sentiment_score is not null then {{ health_weight('sentiment', 'segment') }}
-            else 0
-        end as sentiment_weight,
-        case
-            when support_score is not null then {{ health_weight('support', 'segment') }}
-            else 0
-        end as support_weight,
-        case
-            when billing_score is not null then {{ health_weight('billing', 'segment') }}
-            else 0
-        end as billing_weight
+        {% for component in components -%}
+            case
+                when {{ component }}_score is not null
+                    then {{ health_weight(component, 'segment') }}
+                else 0
+            end as {{ component }}_weight{% if not loop.last %},{% endif %}
+        {% endfor %}
     from components
+),
+
+totalled as (
+    select
+        *,
+        {% for component in components -%}
+            {{ component }}_weight{{ ' + ' if not loop.last }}
+        {%- endfor %} as total_weight
+    from weighted
 ),
 
 normalised as (
     select
         *,
-        usage_weight / total_weight as usage_share,
-        breadth_weight / total_weight as breadth_share,
-        adoption_weight / total_weight as adoption_share,
-        sentiment_weight / total_weight as sentiment_share,
-        support_weight / total_weight as support_share,
-        billing_weight / total_weight as billing_share
-    from (
-        select
-            *,
-            usage_weight + breadth_weight + adoption_weight + sentiment_weight
-            + support_weight + billing_weight as total_weight
-        from weighted
-    ) as with_total
+        {% for component in components -%}
+            {{ component }}_weight / total_weight as {{ component }}_share
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from totalled
 ),
 
-final as (
+scored as (
+    -- each component's score, its rescaled weight and its contribution (score x weight);
+    -- the health score is the sum of the contributions
     select
         account_id,
         date_day,
@@ -156,37 +152,17 @@ final as (
         csm_owner,
         mrr,
         is_paying,
-        cast(usage_score as {{ type_double() }}) as usage_score,
-        cast(usage_share as {{ type_double() }}) as usage_weight,
-        cast(coalesce(usage_score, 0) * usage_share as {{ type_double() }})
-            as usage_contribution,
-        cast(breadth_score as {{ type_double() }}) as breadth_score,
-        cast(breadth_share as {{ type_double() }}) as breadth_weight,
-        cast(coalesce(breadth_score, 0) * breadth_share as {{ type_double() }})
-            as breadth_contribution,
-        cast(adoption_score as {{ type_double() }}) as adoption_score,
-        cast(adoption_share as {{ type_double() }}) as adoption_weight,
-        cast(coalesce(adoption_score, 0) * adoption_share as {{ type_double() }})
-            as adoption_contribution,
-        cast(sentiment_score as {{ type_double() }}) as sentiment_score,
-        cast(sentiment_share as {{ type_double() }}) as sentiment_weight,
-        cast(coalesce(sentiment_score, 0) * sentiment_share as {{ type_double() }})
-            as sentiment_contribution,
-        cast(support_score as {{ type_double() }}) as support_score,
-        cast(support_share as {{ type_double() }}) as support_weight,
-        cast(coalesce(support_score, 0) * support_share as {{ type_double() }})
-            as support_contribution,
-        cast(billing_score as {{ type_double() }}) as billing_score,
-        cast(billing_share as {{ type_double() }}) as billing_weight,
-        cast(coalesce(billing_score, 0) * billing_share as {{ type_double() }})
-            as billing_contribution,
+        {% for component in components -%}
+            cast({{ component }}_score as {{ type_double() }}) as {{ component }}_score,
+            cast({{ component }}_share as {{ type_double() }}) as {{ component }}_weight,
+            cast(coalesce({{ component }}_score, 0) * {{ component }}_share as {{ type_double() }})
+                as {{ component }}_contribution,
+        {% endfor -%}
         cast(
-            coalesce(usage_score, 0) * usage_share
-            + coalesce(breadth_score, 0) * breadth_share
-            + coalesce(adoption_score, 0) * adoption_share
-            + coalesce(sentiment_score, 0) * sentiment_share
-            + coalesce(support_score, 0) * support_share
-            + coalesce(billing_score, 0) * billing_share
+            {% for component in components -%}
+                coalesce({{ component }}_score, 0) * {{ component }}_share
+                {%- if not loop.last %} + {% endif %}
+            {%- endfor %}
             as {{ type_double() }}
         ) as health_score,
         active_days_28,
@@ -202,7 +178,7 @@ final as (
     from normalised
 ),
 
-banded as (
+final as (
     select
         *,
         case
@@ -210,7 +186,7 @@ banded as (
             when health_score < {{ number_var('health_red_threshold') }} then 'red'
             else 'yellow'
         end as health_band
-    from final
+    from scored
 )
 
-select * from banded
+select * from final

@@ -46,7 +46,7 @@ segment_user_days as (
         on user_days.account_id = accounts_segmented.account_id
 ),
 
-user_months as (
+active_user_months as (
     -- one row per user, month and segment: their active days (distinct members are
     -- counted in two steps, which parallelises where one count(distinct) per month would not)
     select
@@ -58,7 +58,7 @@ user_months as (
     group by month, reporting_segment, user_id
 ),
 
-account_months_active as (
+active_account_months as (
     select distinct
         month,
         reporting_segment,
@@ -66,30 +66,30 @@ account_months_active as (
     from segment_user_days
 ),
 
-monthly_accounts as (
+active_account_counts as (
     select
         month,
         reporting_segment,
         count(*) as active_accounts
-    from account_months_active
+    from active_account_months
     group by month, reporting_segment
 ),
 
-monthly_users as (
+active_user_counts as (
     -- a user-day row is one active user on one day: their count over the month's
     -- observed days is the sum of daily active users
     select
-        user_months.month,
-        user_months.reporting_segment,
-        sum(user_months.active_days) as active_user_days,
+        active_user_months.month,
+        active_user_months.reporting_segment,
+        sum(active_user_months.active_days) as active_user_days,
         count(*) as mau,
-        max(monthly_accounts.active_accounts) as active_accounts
-    from user_months
-    inner join monthly_accounts
+        max(active_account_counts.active_accounts) as active_accounts
+    from active_user_months
+    inner join active_account_counts
         on
-            user_months.month = monthly_accounts.month
-            and user_months.reporting_segment = monthly_accounts.reporting_segment
-    group by user_months.month, user_months.reporting_segment
+            active_user_months.month = active_account_counts.month
+            and active_user_months.reporting_segment = active_account_counts.reporting_segment
+    group by active_user_months.month, active_user_months.reporting_segment
 ),
 
 days as (
@@ -191,10 +191,10 @@ joined as (
         month_segments.reporting_segment,
         month_segments.is_complete_period,
         month_segments.observed_days,
-        coalesce(monthly_users.active_user_days, 0) as active_user_days,
+        coalesce(active_user_counts.active_user_days, 0) as active_user_days,
         coalesce(monthly_weekly_users.weekly_active_user_days, 0) as weekly_active_user_days,
-        coalesce(monthly_users.mau, 0) as mau,
-        coalesce(monthly_users.active_accounts, 0) as active_accounts,
+        coalesce(active_user_counts.mau, 0) as mau,
+        coalesce(active_user_counts.active_accounts, 0) as active_accounts,
         usage.depth_sum,
         coalesce(usage.depth_accounts, 0) as depth_accounts,
         usage.breadth_sum,
@@ -204,10 +204,10 @@ joined as (
         coalesce(referred_signups.referred_accounts, 0) as referred_accounts,
         coalesce(start_cohorts.start_accounts, 0) as start_accounts
     from month_segments
-    left join monthly_users
+    left join active_user_counts
         on
-            month_segments.month = monthly_users.month
-            and month_segments.reporting_segment = monthly_users.reporting_segment
+            month_segments.month = active_user_counts.month
+            and month_segments.reporting_segment = active_user_counts.reporting_segment
     left join monthly_weekly_users
         on
             month_segments.month = monthly_weekly_users.month

@@ -1,21 +1,15 @@
 -- one row per external account, day and reason: the accounts that crossed into an alert
--- condition that day, with a short detail, the owner and the day's health and MRR
+-- condition that day, with a short detail, the owner and the day's health and MRR.
+-- The triggers are computed in int_account_days_alert_conditions (day-based) and
+-- int_account_days_alert_events (event-based): this unions and formats them.
 with
 
 alert_days as (
     select * from {{ ref('int_account_days_alert_conditions') }}
 ),
 
-billing_events as (
-    select * from {{ ref('int_billing_events_priced') }}
-),
-
-survey_responses as (
-    select * from {{ ref('int_survey_responses_scored') }}
-),
-
-meetings as (
-    select * from {{ ref('int_csm_meetings') }}
+alert_events as (
+    select * from {{ ref('int_account_days_alert_events') }}
 ),
 
 accounts as (
@@ -63,73 +57,39 @@ gone_quiet as (
     where has_gone_quiet
 ),
 
-detractors as (
-    -- the lowest NPS detractor answer of each account and day
-    select
-        account_id,
-        responded_date,
-        score,
-        comment,
-        row_number() over (
-            partition by account_id, responded_date
-            order by score asc, responded_at asc, response_id asc
-        ) as lowness
-    from survey_responses
-    where survey_type = 'nps' and score_group = 'detractor'
-),
-
 detractor_responses as (
     -- the comment, if any, cut to 60 characters
     select
         account_id,
-        responded_date as alert_date,
-        'detractor_response' as reason,
+        date_day as alert_date,
+        reason,
         'NPS '
-        || cast(score as {{ dbt.type_string() }})
+        || cast(nps_score as {{ dbt.type_string() }})
         || case
-            when comment is null or trim(comment) = '' then ''
-            when length(comment) > 60 then ': "' || substr(comment, 1, 57) || '..."'
-            else ': "' || comment || '"'
+            when nps_comment is null or trim(nps_comment) = '' then ''
+            when length(nps_comment) > 60 then ': "' || substr(nps_comment, 1, 57) || '..."'
+            else ': "' || nps_comment || '"'
         end as detail
-    from detractors
-    where lowness = 1
+    from alert_events
+    where reason = 'detractor_response'
 ),
 
-downgrades as (
-    -- cancellations of a paying subscription and changes that lower MRR but keep it > 0
-    select
-        account_id,
-        occurred_date,
-        event_name,
-        mrr,
-        previous_mrr,
-        cancellation_reason,
-        row_number() over (
-            partition by account_id, occurred_date order by occurred_at desc, event_id desc
-        ) as recency
-    from billing_events
-    where
-        (event_name = 'subscription_cancelled' and previous_mrr > 0)
-        or (event_name = 'subscription_changed' and mrr > 0 and mrr < previous_mrr)
-),
-
-contractions as (
+contractions_or_cancellations as (
     -- MRR shown in whole reporting-currency units
     select
         account_id,
-        occurred_date as alert_date,
-        'contraction_or_cancellation' as reason,
+        date_day as alert_date,
+        reason,
         'MRR '
         || cast(cast(round(previous_mrr, 0) as {{ dbt.type_bigint() }}) as {{ dbt.type_string() }})
         || ' -> '
-        || cast(cast(round(mrr, 0) as {{ dbt.type_bigint() }}) as {{ dbt.type_string() }})
+        || cast(cast(round(new_mrr, 0) as {{ dbt.type_bigint() }}) as {{ dbt.type_string() }})
         || case
-            when event_name = 'subscription_cancelled'
-                then ', cancelled: ' || cancellation_reason
+            when is_cancellation then ', cancelled: ' || cancellation_reason
             else ''
         end as detail
-    from downgrades
-    where recency = 1
+    from alert_events
+    where reason = 'contraction_or_cancellation'
 ),
 
 seats_underused as (
@@ -158,35 +118,16 @@ renewals_at_risk as (
     where has_renewal_turned_at_risk
 ),
 
-overdue_qbrs as (
-    -- QBRs neither completed nor cancelled within var qbr_grace_days of scheduled_for:
-    -- due the day after the grace period ends
-    select
-        account_id,
-        scheduled_for,
-        cast({{ dbt.dateadd('day', number_var('qbr_grace_days') + 1, 'scheduled_for') }} as date)
-            as alert_date
-    from meetings
-    where
-        meeting_type = 'qbr'
-        and not is_completed_in_grace
-        and (
-            cancelled_at is null
-            or cast(cancelled_at as date)
-            > cast({{ dbt.dateadd('day', number_var('qbr_grace_days'), 'scheduled_for') }} as date)
-        )
-    group by account_id, scheduled_for
-),
-
 qbrs_overdue as (
     select
         account_id,
-        alert_date,
-        'qbr_overdue' as reason,
+        date_day as alert_date,
+        reason,
         'QBR scheduled for '
-        || cast(scheduled_for as {{ dbt.type_string() }})
+        || cast(qbr_scheduled_for as {{ dbt.type_string() }})
         || ' not completed' as detail
-    from overdue_qbrs
+    from alert_events
+    where reason = 'qbr_overdue'
 ),
 
 alerts as (
@@ -196,7 +137,7 @@ alerts as (
     union all
     select * from detractor_responses
     union all
-    select * from contractions
+    select * from contractions_or_cancellations
     union all
     select * from seats_underused
     union all
