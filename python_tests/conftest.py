@@ -128,9 +128,29 @@ class Build:
         return dict(zip(names, rows[0]))
 
 
+# What a fixture build builds: every model and seed, with the tests that judge the logic
+# on hand-made edge cases: the singular invariants (MRR bridge, reconciliation, GRR within
+# [0, 1], stickiness at most 1, ...), the grain tests and the scorecard's frame. The column
+# value tests (not_null, ranges, accepted values), the macros' literal-value tests and the
+# unit tests run in the demo build, which runs every test.
+FIXTURE_SELECTION: tuple[str, ...] = (
+    "--select",
+    "resource_type:model", "resource_type:seed",
+    "test_name:unique_combination", "test_name:unique", "test_name:every_month_and_segment",
+    "test_name:expression_is_true",
+    "test_type:singular,path:tests/marts", "test_type:singular,path:tests/intermediate",
+    "test_type:singular,path:tests/staging",
+    "--indirect-selection", "empty",
+)
+
+
 def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build",
             *flags: str) -> Build:
-    """Run a dbt command (with extra flags) on the project into a DuckDB file under workdir."""
+    """Run a dbt command (with extra flags) on the project into a DuckDB file under workdir.
+
+    A `build` without its own `--select` builds FIXTURE_SELECTION."""
+    if command == "build" and not {"--select", "-s"} & set(flags):
+        flags = (*flags, *FIXTURE_SELECTION)
     database = workdir / "warehouse.duckdb"
     env = {
         **os.environ,
@@ -196,11 +216,13 @@ def generate_demo(out: Path, *extra: str) -> None:
 
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The demo as the README builds it (default vars, raw data in demo/raw), on DuckDB."""
+    """The demo as the README builds it (default vars, raw data in demo/raw, every model
+    and every test), on DuckDB. Tests using it share one pytest-xdist worker (group demo)."""
     if not (DEMO_RAW / "raw_accounts.csv").exists():
         generate_demo(DEMO_RAW)
     return run_dbt(tmp_path_factory.mktemp("demo"), DEMO_RAW,
-                   {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25})
+                   {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25},
+                   "build", "--select", "*")
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +258,13 @@ def differing_kpi_rows(expected: dict[tuple, tuple], actual: dict[tuple, tuple],
                 and row[3] == actual[key][3])
     ]
     return differing + [(key, None, row) for key, row in actual.items() if key not in expected]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Group tests for pytest-xdist (`--dist loadgroup`): the tests that read the demo
+    build share one worker, so it is built once; every other module's tests share one, so
+    its module-scoped fixture build runs once."""
+    for item in items:
+        group = "demo" if "demo" in getattr(item, "fixturenames", ()) else item.module.__name__
+        item.add_marker(pytest.mark.xdist_group(group))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: pytest runs the hand-computed KPI fixtures, the demo build with all dbt
-# unit and data tests, the great-expectations suite over kpi_monthly, and sqlfluff.
+# unit and data tests, the great-expectations suite over kpi_monthly, and sqlfluff, on
+# two workers (pytest-xdist; tests sharing a build share a worker, see conftest.py).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup_env.sh"
-python -m pytest python_tests "$@"
+python -m pytest -n 2 --dist loadgroup python_tests "$@"
