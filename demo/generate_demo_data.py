@@ -34,22 +34,16 @@ from pathlib import Path
 
 import duckdb
 
+from scripts.raw_contract import contract_columns
+
 # --------------------------------------------------------------------------------------
 # Catalogues
 # --------------------------------------------------------------------------------------
 
-ACCOUNT_COLUMNS = [
-    "account_id", "account_name", "created_at", "segment", "industry", "region",
-    "csm_owner", "referred_by_account_id", "is_internal", "updated_at",
-]
-EVENT_COLUMNS = [
-    "event_id", "account_id", "user_id", "event_name", "occurred_at", "properties",
-    "loaded_at",
-]
-SURVEY_COLUMNS = [
-    "response_id", "account_id", "user_id", "survey_type", "score", "sent_at",
-    "responded_at", "comment", "touchpoint",
-]
+# the raw files' columns in file order, from the contract's one list (scripts/raw_contract.py)
+ACCOUNT_COLUMNS = contract_columns()["raw_accounts"]
+EVENT_COLUMNS = contract_columns()["raw_events"]
+SURVEY_COLUMNS = contract_columns()["raw_surveys"]
 
 ALERTS_RELEASE = datetime(2025, 6, 1)
 TRIAL_DAYS = 14
