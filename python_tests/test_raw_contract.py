@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ACCOUNT_COLUMNS, EVENT_COLUMNS, REPO_ROOT, SURVEY_COLUMNS, run_dbt
-from demo import generate_demo_data as generator
+from demo.generator import catalogues
 from scripts import raw_files
 from scripts.raw_contract import SOURCES_YML, contract_columns, read_contract
 
@@ -81,8 +81,8 @@ def test_the_python_readers_use_the_sources_yml() -> None:
     assert raw_files.CONTRACT_COLUMNS == columns
     assert [ACCOUNT_COLUMNS, EVENT_COLUMNS, SURVEY_COLUMNS] == [
         columns[name] for name in RELATIONS]
-    assert [generator.ACCOUNT_COLUMNS, generator.EVENT_COLUMNS,
-            generator.SURVEY_COLUMNS] == [columns[name] for name in RELATIONS]
+    assert [catalogues.ACCOUNT_COLUMNS, catalogues.EVENT_COLUMNS,
+            catalogues.SURVEY_COLUMNS] == [columns[name] for name in RELATIONS]
 
 
 def test_a_column_not_marked_required_or_optional_is_refused(tmp_path: Path) -> None:
