@@ -1,23 +1,37 @@
 {#-
-    raw_columns(): the raw data contract's columns per raw relation, split into required
-    (the file must have the column) and optional (filled with null when the file lacks it).
+    raw_columns(name): the raw data contract's columns of raw relation `name`, split into
+    required (the file must have the column) and optional (filled with null when the file
+    lacks it), each in the order of models/staging/raw/_raw__sources.yml, the contract's
+    only list: read from the source's columns in dbt's graph, where each column says
+    config: {meta: {required: true}} or {required: false}. While dbt parses, the graph is
+    still empty (execute is false) and both lists are empty: callers only render SQL then.
 -#}
-{% macro raw_columns() -%}
-    {{ return({
-        'raw_accounts': {
-            'required': ['account_id', 'created_at', 'segment'],
-            'optional': ['account_name', 'industry', 'region', 'csm_owner',
-                         'referred_by_account_id', 'is_internal', 'updated_at'],
-        },
-        'raw_events': {
-            'required': ['event_id', 'account_id', 'event_name', 'occurred_at'],
-            'optional': ['user_id', 'properties', 'loaded_at'],
-        },
-        'raw_surveys': {
-            'required': ['response_id', 'account_id', 'survey_type'],
-            'optional': ['user_id', 'score', 'sent_at', 'responded_at', 'comment', 'touchpoint'],
-        },
-    }) }}
+{% macro raw_columns(name) -%}
+    {%- set spec = {'required': [], 'optional': []} -%}
+    {%- set tables = graph.get('sources', {}).values()
+        | selectattr('source_name', 'equalto', 'raw') | selectattr('name', 'equalto', name)
+        | list -%}
+    {%- if tables | length == 0 -%}
+        {%- if execute -%}
+            {{ exceptions.raise_compiler_error(
+                "raw_columns: no table '" ~ name ~ "' in the dbt source raw "
+                ~ "(models/staging/raw/_raw__sources.yml)") }}
+        {%- endif -%}
+        {{ return(spec) }}
+    {%- endif -%}
+    {%- for column in tables[0].columns.values() -%}
+        {%- set required = column.config.meta.get('required') -%}
+        {%- if required is sameas true -%}
+            {%- do spec['required'].append(column.name) -%}
+        {%- elif required is sameas false -%}
+            {%- do spec['optional'].append(column.name) -%}
+        {%- else -%}
+            {{ exceptions.raise_compiler_error(
+                "raw_columns: column " ~ name ~ "." ~ column.name ~ " of the dbt source raw "
+                ~ "needs config: {meta: {required: true}} or {required: false}") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(spec) }}
 {%- endmacro %}
 
 {#-
@@ -25,7 +39,7 @@
     it arrived (raw_<column> per contract column, and raw_line): what raw_row_key hashes.
 -#}
 {% macro raw_text_columns(name) -%}
-    {%- set spec = raw_columns()[name] -%}
+    {%- set spec = raw_columns(name) -%}
     {%- set names = [] -%}
     {%- for column in spec['required'] + spec['optional'] -%}
         {%- do names.append('raw_' ~ column) -%}
@@ -54,7 +68,7 @@
 
 {#- On a warehouse the raw relations are tables of the same names in the raw schema. -#}
 {% macro default__raw_relation(name, source_relation) -%}
-    {%- set spec = raw_columns()[name] -%}
+    {%- set spec = raw_columns(name) -%}
     {%- set raw_schema = var('raw_schema', 'raw') | string -%}
     {%- if not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_]*', raw_schema) -%}
         {{ exceptions.raise_compiler_error(
@@ -81,7 +95,7 @@
     The folder path reaches SQL only as a quoted literal (sql_string).
 -#}
 {% macro duckdb__raw_relation(name, source_relation) -%}
-    {%- set spec = raw_columns()[name] -%}
+    {%- set spec = raw_columns(name) -%}
     {%- if not execute -%}
         {{ return(source_relation) }}
     {%- endif -%}

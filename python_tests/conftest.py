@@ -19,20 +19,15 @@ from typing import Any
 import duckdb
 import pytest
 
+from scripts.raw_contract import contract_columns
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT = REPO_ROOT / ".venv" / "bin" / "dbt"
 
-ACCOUNT_COLUMNS = [
-    "account_id", "account_name", "created_at", "segment", "industry", "region",
-    "csm_owner", "referred_by_account_id", "is_internal", "updated_at",
-]
-EVENT_COLUMNS = [
-    "event_id", "account_id", "user_id", "event_name", "occurred_at", "properties", "loaded_at",
-]
-SURVEY_COLUMNS = [
-    "response_id", "account_id", "user_id", "survey_type", "score", "sent_at",
-    "responded_at", "comment", "touchpoint",
-]
+# the raw files' columns in file order, from the contract's one list (scripts/raw_contract.py)
+ACCOUNT_COLUMNS = contract_columns()["raw_accounts"]
+EVENT_COLUMNS = contract_columns()["raw_events"]
+SURVEY_COLUMNS = contract_columns()["raw_surveys"]
 
 # Fixture datasets are tiny, so a couple of deliberately bad rows are a large share:
 # the quarantine thresholds are opened unless a test sets them.

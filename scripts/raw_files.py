@@ -13,15 +13,10 @@ from pathlib import Path
 
 import duckdb
 
-CONTRACT_COLUMNS: dict[str, list[str]] = {
-    "raw_accounts": ["account_id", "account_name", "created_at", "segment", "industry",
-                     "region", "csm_owner", "referred_by_account_id", "is_internal",
-                     "updated_at"],
-    "raw_events": ["event_id", "account_id", "user_id", "event_name", "occurred_at",
-                   "properties", "loaded_at"],
-    "raw_surveys": ["response_id", "account_id", "user_id", "survey_type", "score", "sent_at",
-                    "responded_at", "comment", "touchpoint"],
-}
+from scripts.raw_contract import contract_columns
+
+# every contract column per raw relation, in file order (the dbt source raw is the one list)
+CONTRACT_COLUMNS: dict[str, list[str]] = contract_columns()
 
 
 def find_raw(raw_dir: Path, name: str) -> Path:

@@ -3,7 +3,7 @@
 -- from the public staging models, so a row lost or doubled anywhere between fails here.
 -- A quarantined event superseded by a corrected delivery counts too, while its raw row is
 -- still in the files (a source that corrects a row in place no longer has it).
-{%- set event_spec = raw_columns()['raw_events'] %}
+{%- set event_spec = raw_columns('raw_events') %}
 with
 
 raw_counts as (

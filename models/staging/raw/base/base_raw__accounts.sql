@@ -22,8 +22,8 @@ typed as (
         {{ clean_text('updated_at') }} as updated_at_text,
         raw_accounts.raw_line_number,
         raw_accounts.raw_line,
-        {{ raw_row_key(raw_columns()['raw_accounts']['required']
-                       + raw_columns()['raw_accounts']['optional'] + ['raw_line'],
+        {{ raw_row_key(raw_columns('raw_accounts')['required']
+                       + raw_columns('raw_accounts')['optional'] + ['raw_line'],
                        'raw_accounts') }} as raw_row_key
     from raw_accounts
 ),

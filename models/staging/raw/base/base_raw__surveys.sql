@@ -34,8 +34,8 @@ typed as (
         raw_surveys.touchpoint as raw_touchpoint,
         raw_surveys.raw_line_number,
         raw_surveys.raw_line,
-        {{ raw_row_key(raw_columns()['raw_surveys']['required']
-                       + raw_columns()['raw_surveys']['optional'] + ['raw_line'],
+        {{ raw_row_key(raw_columns('raw_surveys')['required']
+                       + raw_columns('raw_surveys')['optional'] + ['raw_line'],
                        'raw_surveys') }} as raw_row_key
     from raw_surveys
 ),
