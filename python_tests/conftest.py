@@ -7,11 +7,14 @@ module-scoped fixture, and reads the marts through the returned `Build`.
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import math
 import os
 import subprocess
 import sys
+import tempfile
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,30 +146,106 @@ def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build
             *flags: str) -> Build:
     """Run a dbt command (with extra flags) on the project into a DuckDB file under workdir.
 
-    A `build` without its own `--select` builds FIXTURE_SELECTION."""
+    A `build` without its own `--select` builds FIXTURE_SELECTION. The command runs in
+    this process on the worker's one parsed manifest (see `_in_process`), unless the
+    flags name another `--project-dir`: that runs dbt in a child process."""
     if command == "build" and not {"--select", "-s"} & set(flags):
         flags = (*flags, *FIXTURE_SELECTION)
+    # dbt-duckdb names the database after the file's stem, and the parsed manifest holds
+    # that name: every build writes a file of this one name, in its own folder
     database = workdir / "warehouse.duckdb"
-    env = {
-        **os.environ,
-        "DBT_DUCKDB_PATH": str(database),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        "DBT_TARGET": "duckdb",
-    }
-    all_vars = {**DEFAULT_VARS, "raw_dir": str(raw_dir), **variables}
-    result = subprocess.run(
-        [
-            str(DBT), command,
-            "--project-dir", str(REPO_ROOT),
-            "--profiles-dir", str(REPO_ROOT),
-            "--target-path", str(workdir / "target"),
-            "--log-path", str(workdir / "logs"),
-            "--vars", json.dumps(all_vars),
-            *flags,
-        ],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, database)
+    env = _dbt_env(database)
+    args = [
+        command,
+        "--target-path", str(workdir / "target"),
+        "--log-path", str(workdir / "logs"),
+        "--vars", json.dumps({**DEFAULT_VARS, "raw_dir": str(raw_dir), **variables}),
+        *flags,
+    ]
+    if "--project-dir" in flags:
+        result = subprocess.run(
+            [str(DBT), *args, "--profiles-dir", str(REPO_ROOT)],
+            cwd=REPO_ROOT, env={**os.environ, **env}, capture_output=True, text=True,
+            check=False,
+        )
+        return Build(result.returncode, result.stdout + result.stderr, database)
+    returncode, output = _in_process(args, env)
+    return Build(returncode, output, database)
+
+
+def _dbt_env(database: Path) -> dict[str, str]:
+    """The environment of a dbt command on the DuckDB file `database`."""
+    return {"DBT_DUCKDB_PATH": str(database), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "DBT_TARGET": "duckdb"}
+
+
+_PROJECT_ARGS = ("--project-dir", str(REPO_ROOT), "--profiles-dir", str(REPO_ROOT))
+_manifest: list = []  # the worker's parsed manifest and the folder of its manifest.json
+
+
+def parsed_manifest() -> dict:
+    """The project's manifest.json, as this process's parse wrote it."""
+    if not _manifest:
+        _in_process(["parse"], _dbt_env(Path(tempfile.gettempdir()) / "warehouse.duckdb"))
+    return json.loads((_manifest[1] / "manifest.json").read_text())
+
+
+def _in_process(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run dbt in this process with `env` set, on a manifest parsed once per process.
+
+    Parsing the project is most of a fixture build's time, and a parse does not depend on
+    the vars or the raw files (they are read when models compile and run), so each
+    pytest worker parses once. Returns dbt's exit code (0 ok, 1 failed, 2 error) and its
+    info, warning and error lines, with the message of an error that stopped it."""
+    from dbt.cli.main import dbtRunner  # noqa: PLC0415 (dbt loads slowly; only when used)
+    from dbt_common.exceptions import DbtBaseException  # noqa: PLC0415
+
+    saved = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    lines: list[str] = []
+
+    def keep(event: Any) -> None:
+        if event.info.level in ("info", "warn", "error"):
+            lines.append(event.info.msg)
+
+    try:
+        if not _manifest:
+            target = Path(tempfile.mkdtemp(prefix="cs_kpis_parse_"))
+            parse = dbtRunner().invoke(["parse", *_PROJECT_ARGS, "--quiet",
+                                        "--target-path", str(target),
+                                        "--log-path", str(target / "logs")])
+            if not parse.success:
+                raise RuntimeError(f"dbt parse failed: {parse.exception}")
+            _manifest.extend([parse.result, target])
+        if args[0] == "parse":
+            return 0, ""
+        result = dbtRunner(manifest=_manifest[0], callbacks=[keep]).invoke(
+            [*args[:1], *_PROJECT_ARGS, *args[1:]])
+    finally:
+        _close_duckdb()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    if result.exception is not None:
+        if isinstance(result.exception, DbtBaseException):
+            lines.append(str(result.exception))
+        else:
+            lines.append("".join(traceback.format_exception(result.exception)))
+        return 2, "\n".join(lines)
+    return (0 if result.success else 1), "\n".join(lines)
+
+
+def _close_duckdb() -> None:
+    """Close the DuckDB connection dbt-duckdb keeps open between invocations, so the file
+    can be read (and the next build can open another)."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager  # noqa: PLC0415
+
+    if DuckDBConnectionManager._ENV is not None:
+        DuckDBConnectionManager._ENV.close()
+        DuckDBConnectionManager._ENV = None
+    DuckDBConnectionManager._LOGGED_MESSAGES.clear()
 
 
 def build_project(
@@ -209,13 +288,21 @@ def generate_demo(out: Path, *extra: str) -> None:
     )
 
 
+def ensure_demo_raw() -> Path:
+    """demo/raw as the README's build writes it, generated first if it is missing. The
+    pytest workers share the folder: one generates it while the other waits."""
+    with (REPO_ROOT / "demo" / ".raw.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (DEMO_RAW / "raw_accounts.csv").exists():
+            generate_demo(DEMO_RAW)
+    return DEMO_RAW
+
+
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The demo as the README builds it (default vars, raw data in demo/raw, every model
-    and every test), on DuckDB. Tests using it share one pytest-xdist worker (group demo)."""
-    if not (DEMO_RAW / "raw_accounts.csv").exists():
-        generate_demo(DEMO_RAW)
-    return run_dbt(tmp_path_factory.mktemp("demo"), DEMO_RAW,
+    and every test), on DuckDB; once per pytest worker that runs a test reading it."""
+    return run_dbt(tmp_path_factory.mktemp("demo"), ensure_demo_raw(),
                    {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25},
                    "build", "--select", "*")
 
@@ -253,13 +340,3 @@ def differing_kpi_rows(expected: dict[tuple, tuple], actual: dict[tuple, tuple],
                 and row[3] == actual[key][3])
     ]
     return differing + [(key, None, row) for key, row in actual.items() if key not in expected]
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Group tests for pytest-xdist (`--dist loadgroup`): the tests that read the demo
-    build share one worker, so it is built once; every other module's tests share one, so
-    its module-scoped fixture build runs once."""
-    for item in items:
-        group = "demo" if "demo" in getattr(item, "fixturenames", ()) else item.module.__name__
-        item.add_marker(pytest.mark.xdist_group(group))

@@ -1,11 +1,9 @@
 """Revenue and trial marts depend on billing only: a bug in activity, surveys, support or
-the customer-day facts cannot stop MRR. Read from the demo build's manifest."""
+the customer-day facts cannot stop MRR. Read from the project's parsed manifest."""
 
 from __future__ import annotations
 
-import json
-
-from conftest import Build
+from conftest import parsed_manifest
 
 BILLING_ONLY_MARTS = ("revenue_monthly", "trials_monthly", "cancellation_reasons_monthly")
 # staging (the report bounds read every source to find the months with any data), the
@@ -26,8 +24,8 @@ def upstream_models(manifest: dict, unique_id: str) -> set[str]:
     return seen
 
 
-def test_revenue_and_trial_marts_read_billing_only(demo: Build) -> None:
-    manifest = json.loads((demo.database.parent / "target" / "manifest.json").read_text())
+def test_revenue_and_trial_marts_read_billing_only() -> None:
+    manifest = parsed_manifest()
     by_name = {n["name"]: uid for uid, n in manifest["nodes"].items()
                if n["resource_type"] == "model"}
     for mart in BILLING_ONLY_MARTS:
