@@ -74,12 +74,11 @@
 {%- endmacro %}
 
 {#-
-    dbt.safe_cast on Postgres: numeric types through the try functions, null on a bad value
+    try_cast_to on Postgres: numeric types through the try functions, null on a bad value
     and on one too large for the type (a cast that overflows would fail the model); every
-    other type a plain cast, as dbt's default (dbt's unit-test fixtures use safe_cast for
-    every column type).
+    other type a plain cast.
 -#}
-{% macro postgres__safe_cast(field, type) -%}
+{% macro postgres__try_cast_to(field, type) -%}
     {%- set type_name = type | lower | trim -%}
     {%- set head = type_name.split('(')[0].split(' ')[0] -%}
     {%- set number = target.schema ~ ".cs_try_numeric(cast(" ~ field ~ " as text))" -%}

@@ -1,6 +1,6 @@
 {#-
     json_text(json_expr, key): the value at top-level `key` of a JSON object held as text,
-    returned as text (null when absent). Callers cast it with dbt.safe_cast.
+    returned as text (null when absent). Callers cast it with try_cast_to.
 -#}
 {% macro json_text(json_expr, key) -%}
     {{ return(adapter.dispatch('json_text', 'customer_success_kpis')(json_expr, key)) }}

@@ -15,7 +15,7 @@
     {%- set value = trim_blanks(text_expr) -%}
     case
         when {{ regex_matches(value, number_pattern()) }}
-            then {{ dbt.safe_cast(value, type or type_double()) }}
+            then {{ try_cast_to(value, type or type_double()) }}
     end
 {%- endmacro %}
 

@@ -50,12 +50,35 @@
 {#-
     raw_relation(name): a subquery over raw relation `name` (raw_accounts, raw_events,
     raw_surveys) with every contract column as text, in contract order. Only staging
-    models call it. It registers the dbt source for lineage; where the raw data is read
-    from depends on the engine (see the dispatched implementations).
+    models call it. It reads, first match wins: the host project's model or seed named by
+    the var `<name>_model`; on DuckDB, the files in var('raw_dir') unless it is null; the
+    dbt source raw.<name> (vars raw_schema, <name>_identifier, and raw_database when set).
+    Tables and models may have typed columns (raw_text gives each as contract text).
 -#}
 {% macro raw_relation(name) -%}
     {%- set source_relation = source('raw', name) -%}
-    {{ return(adapter.dispatch('raw_relation', 'customer_success_kpis')(name, source_relation)) }}
+    {%- set model = var(name ~ '_model', none) -%}
+    {%- if model is not none -%}
+        {%- if model is not string or not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_]*', model) -%}
+            {{ exceptions.raise_compiler_error(
+                "dbt var " ~ name ~ "_model must be the name of a model or seed of your "
+                ~ "project; got " ~ (model | string)[:80]) }}
+        {%- endif -%}
+        {{ return(raw_table_relation(name, ref(model))) }}
+    {%- endif -%}
+    {%- if target.type == 'duckdb' and var('raw_dir', none) is not none -%}
+        {{ return(raw_files_relation(name, source_relation)) }}
+    {%- endif -%}
+    {%- set database = var('raw_database', none) -%}
+    {%- if database is not none -%}
+        {%- if database is not string or not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_]*', database) -%}
+            {{ exceptions.raise_compiler_error(
+                "dbt var raw_database must be a plain database name (letters, digits, _); "
+                ~ "got " ~ (database | string)[:80]) }}
+        {%- endif -%}
+        {%- set source_relation = source_relation.incorporate(path={'database': database}) -%}
+    {%- endif -%}
+    {{ return(raw_table_relation(name, source_relation)) }}
 {%- endmacro %}
 
 {#-
@@ -63,38 +86,115 @@
     set only on a CSV line that could not be read as a row of the file's columns (wrong
     number of fields, a quote left open, a line over 2,000,000 bytes, invalid UTF-8):
     every contract column of that row is null, and staging quarantines it as
-    malformed_row. On a warehouse they are always null (the loaders stop on such a line).
+    malformed_row. On a table they are always null (the loaders stop on such a line).
 -#}
 
-{#- On a warehouse the raw relations are tables of the same names in the raw schema. -#}
-{% macro default__raw_relation(name, source_relation) -%}
+{#-
+    raw_table_relation(name, relation): the contract's columns of an existing relation (a
+    table, or a model of the host project), each as text (raw_text, by its type), in
+    contract order. A required column it lacks stops the run naming it; an optional one
+    it lacks is null. Column names are matched without regard to case.
+-#}
+{% macro raw_table_relation(name, relation) -%}
     {%- set spec = raw_columns(name) -%}
-    {%- set raw_schema = var('raw_schema', 'raw') | string -%}
-    {%- if not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_]*', raw_schema) -%}
-        {{ exceptions.raise_compiler_error(
-            "dbt var raw_schema must be a plain schema name (letters, digits, _); got "
-            ~ raw_schema[:80]) }}
+    {%- if not execute -%}
+        {{ return(relation) }}
     {%- endif -%}
+    {%- set present = {} -%}
+    {%- for column in adapter.get_columns_in_relation(relation) -%}
+        {%- do present.update({column.name | lower: column}) -%}
+    {%- endfor -%}
+    {%- if present | length == 0 -%}
+        {{ exceptions.raise_compiler_error(
+            "Raw relation " ~ relation ~ " (for " ~ name ~ ") does not exist or has no columns. "
+            ~ "Set the dbt vars raw_schema and " ~ name ~ "_identifier, or " ~ name ~ "_model, "
+            ~ "to where your " ~ name ~ " data is.") }}
+    {%- endif -%}
+    {%- for column in spec['required'] -%}
+        {%- if column not in present -%}
+            {{ exceptions.raise_compiler_error(
+                "Raw relation " ~ relation ~ " has no column '" ~ column ~ "' (required by the "
+                ~ "data contract for " ~ name ~ "). Columns found: "
+                ~ (present.keys() | sort | join(', '))) }}
+        {%- endif -%}
+    {%- endfor -%}
     (
         select
             {%- for column in spec['required'] + spec['optional'] %}
-            cast({{ column }} as {{ dbt.type_string() }}) as {{ column }},
+            {%- if column in present %}
+            {{ raw_text(adapter.quote(present[column].name), present[column].dtype) }} as {{ column }},
+            {%- else %}
+            cast(null as {{ dbt.type_string() }}) as {{ column }},
+            {%- endif %}
             {%- endfor %}
             cast(null as {{ dbt.type_bigint() }}) as raw_line_number,
             cast(null as {{ dbt.type_string() }}) as raw_line
-        from {{ source_relation }}
+        from {{ relation }}
     )
 {%- endmacro %}
 
 {#-
-    On DuckDB the raw relations are files in the folder var('raw_dir'): <name>.csv,
+    raw_text(expr, data_type): a raw column of type `data_type` as the text the contract
+    reads: text as it is; a timestamp as ISO text (with its offset, or in UTC); a date as
+    its midnight; a boolean as true/false; a number in its plain form; JSON, a struct or a
+    map as JSON text. So a typed column meets the same parsing and quarantine rules as
+    text.
+-#}
+{% macro raw_text(expr, data_type) -%}
+    {{ return(adapter.dispatch('raw_text', 'customer_success_kpis')(expr, data_type | string | lower)) }}
+{%- endmacro %}
+
+{% macro default__raw_text(expr, data_type) -%}
+    {%- if data_type == 'date' -%}
+    cast(cast({{ expr }} as {{ dbt.type_timestamp() }}) as {{ dbt.type_string() }})
+    {%- else -%}
+    cast({{ expr }} as {{ dbt.type_string() }})
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro duckdb__raw_text(expr, data_type) -%}
+    {%- if data_type.startswith(('struct', 'map', 'union')) or data_type.endswith(']') -%}
+    cast(to_json({{ expr }}) as varchar)
+    {%- elif data_type == 'date' -%}
+    cast(cast({{ expr }} as timestamp) as varchar)
+    {%- else -%}
+    cast({{ expr }} as varchar)
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Postgres writes timestamps in the session's DateStyle: to_char makes them ISO. -#}
+{% macro postgres__raw_text(expr, data_type) -%}
+    {%- if data_type in ('timestamp with time zone', 'timestamptz') -%}
+    to_char({{ expr }} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    {%- elif data_type in ('timestamp without time zone', 'timestamp') -%}
+    to_char({{ expr }}, 'YYYY-MM-DD"T"HH24:MI:SS.US')
+    {%- elif data_type == 'date' -%}
+    to_char({{ expr }}, 'YYYY-MM-DD"T00:00:00"')
+    {%- else -%}
+    cast({{ expr }} as text)
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro spark__raw_text(expr, data_type) -%}
+    {%- if data_type.startswith(('struct', 'map', 'array')) -%}
+    to_json({{ expr }})
+    {%- elif data_type == 'date' -%}
+    cast(cast({{ expr }} as timestamp) as string)
+    {%- else -%}
+    cast({{ expr }} as string)
+    {%- endif -%}
+{%- endmacro %}
+
+{#-
+    raw_files_relation(name, source_relation): on DuckDB, raw relation `name` read from the
+    files in the folder var('raw_dir'): <name>.csv,
     <name>.parquet, or a folder <name>/ of Parquet files (any depth; hive partition
     folders such as month=2024-01/ are allowed, their columns ignored). Parquet columns
-    are cast to text. A missing file, two sources for one relation, a missing required
-    column, or a column named twice in a CSV header stops the run with one clear message.
-    The folder path reaches SQL only as a quoted literal (sql_string).
+    are given as text (raw_text). A missing file, two sources for one relation, a missing
+    required column, or a column named twice in a CSV header stops the run with one clear
+    message. The folder path reaches SQL only as a quoted literal (sql_string).
 -#}
-{% macro duckdb__raw_relation(name, source_relation) -%}
+{% macro raw_files_relation(name, source_relation) -%}
     {%- set spec = raw_columns(name) -%}
     {%- if not execute -%}
         {{ return(source_relation) }}
@@ -129,13 +229,17 @@
     {%- else -%}
         {%- set reader = "read_parquet(" ~ sql_string(path) ~ ")" -%}
     {%- endif -%}
-    {%- set present = run_query("select column_name from (describe select * from " ~ reader ~ ")")
-        .columns[0].values() | map('lower') | list -%}
+    {%- set described = run_query("select lower(column_name), column_type from (describe "
+        ~ "select * from " ~ reader ~ ")") -%}
+    {%- set present = {} -%}
+    {%- for row in described.rows -%}
+        {%- do present.update({row[0]: row[1]}) -%}
+    {%- endfor -%}
     {%- for column in spec['required'] -%}
         {%- if column not in present -%}
             {{ exceptions.raise_compiler_error(
                 "Raw file " ~ path ~ " has no column '" ~ column ~ "' (required by the data "
-                ~ "contract). Columns found: " ~ (present | join(', '))
+                ~ "contract). Columns found: " ~ (present.keys() | join(', '))
             ) }}
         {%- endif -%}
     {%- endfor -%}
@@ -143,7 +247,7 @@
         select
             {%- for column in spec['required'] + spec['optional'] %}
             {%- if column in present %}
-            cast("{{ column }}" as varchar) as {{ column }},
+            {{ raw_text('"' ~ column ~ '"', present[column]) }} as {{ column }},
             {%- else %}
             cast(null as varchar) as {{ column }},
             {%- endif %}

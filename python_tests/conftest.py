@@ -21,6 +21,7 @@ from typing import Any
 
 import duckdb
 import pytest
+import yaml
 
 from scripts.raw_contract import contract_columns
 
@@ -142,13 +143,21 @@ FIXTURE_SELECTION: tuple[str, ...] = (
 )
 
 
-def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build",
+# vars that dbt reads while it parses (the raw source's schema and identifiers in the
+# sources yml, the refs to host models): a build that sets one needs its own parse
+PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model"} | {
+    f"{name}_{suffix}" for name in ("raw_accounts", "raw_events", "raw_surveys")
+    for suffix in ("identifier", "model")}
+
+
+def run_dbt(workdir: Path, raw_dir: Path | None, variables: dict, command: str = "build",
             *flags: str) -> Build:
     """Run a dbt command (with extra flags) on the project into a DuckDB file under workdir.
 
     A `build` without its own `--select` builds FIXTURE_SELECTION. The command runs in
     this process on the worker's one parsed manifest (see `_in_process`), unless the
-    flags name another `--project-dir`: that runs dbt in a child process."""
+    flags name another `--project-dir` or a var that dbt reads while parsing
+    (PARSE_TIME_VARS) is set: those run dbt in a child process."""
     if command == "build" and not {"--select", "-s"} & set(flags):
         flags = (*flags, *FIXTURE_SELECTION)
     # dbt-duckdb names the database after the file's stem, and the parsed manifest holds
@@ -159,10 +168,11 @@ def run_dbt(workdir: Path, raw_dir: Path, variables: dict, command: str = "build
         command,
         "--target-path", str(workdir / "target"),
         "--log-path", str(workdir / "logs"),
-        "--vars", json.dumps({**DEFAULT_VARS, "raw_dir": str(raw_dir), **variables}),
+        "--vars", json.dumps({**DEFAULT_VARS, "raw_dir": raw_dir and str(raw_dir),
+                              **variables}),
         *flags,
     ]
-    if "--project-dir" in flags:
+    if "--project-dir" in flags or PARSE_TIME_VARS & set(variables):
         result = subprocess.run(
             [str(DBT), *args, "--profiles-dir", str(REPO_ROOT)],
             cwd=REPO_ROOT, env={**os.environ, **env}, capture_output=True, text=True,
@@ -340,3 +350,32 @@ def differing_kpi_rows(expected: dict[tuple, tuple], actual: dict[tuple, tuple],
                 and row[3] == actual[key][3])
     ]
     return differing + [(key, None, row) for key, row in actual.items() if key not in expected]
+
+
+def write_host_project(folder: Path, variables: dict, models: dict[str, str] | None = None,
+                       ) -> Path:
+    """A minimal host dbt project in `folder` that installs this repo as a local package."""
+    (folder / "models").mkdir(parents=True)
+    for name, sql in (models or {}).items():
+        (folder / "models" / f"{name}.sql").write_text(sql)
+    (folder / "dbt_project.yml").write_text(yaml.safe_dump({
+        "name": "host_analytics", "version": "1.0.0", "config-version": 2,
+        "profile": "host_analytics", "model-paths": ["models"],
+        "vars": {"customer_success_kpis": variables},
+    }))
+    (folder / "packages.yml").write_text(yaml.safe_dump({"packages": [
+        {"local": str(REPO_ROOT)}]}))
+    (folder / "profiles.yml").write_text(yaml.safe_dump({"host_analytics": {
+        "target": "dev", "outputs": {"dev": {
+            "type": "duckdb", "path": str(folder / "host.duckdb"), "threads": 2,
+            "settings": {"TimeZone": "UTC"}}}}}))
+    return folder
+
+
+def dbt_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """A dbt command run in the host project's folder, as its users run it."""
+    env = {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    for name in ("DBT_TARGET", "DBT_DUCKDB_PATH", "DBT_PROFILES_DIR", "DBT_PROJECT_DIR"):
+        env.pop(name, None)
+    return subprocess.run([str(DBT), *args, "--profiles-dir", str(folder)], cwd=folder,
+                          env=env, capture_output=True, text=True, check=False)

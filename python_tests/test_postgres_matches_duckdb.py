@@ -5,11 +5,16 @@ a temp folder on a free loopback port, the demo raw folder is loaded into its ra
 (scripts/load_raw_to_postgres.py), the project is built there with `--target postgres`
 (every model, seed, unit and data test), and `kpi_monthly` is compared with the DuckDB
 build of the same demo: same rows, values equal to 1e-9 relative.
+
+Typed columns: the small business of test_raw_relations.py, in tables of other names with
+Postgres types (timestamptz, timestamp, boolean, jsonb, integer), is built into a second
+schema and gives the kpi_monthly of its text CSV files built on DuckDB.
 """
 
 from __future__ import annotations
 
 import glob
+import json
 import os
 import shutil
 import socket
@@ -25,13 +30,16 @@ import pytest
 
 from conftest import (
     DEMO_RAW,
+    FIXTURE_SELECTION,
     KPI_MONTHLY_SQL,
     REPO_ROOT,
     Build,
     assert_built,
+    build_project,
     differing_kpi_rows,
     kpi_monthly_by_key,
 )
+from test_raw_relations import ACCOUNTS, AS_OF, EVENTS, IDENTIFIERS, SURVEYS
 
 def postgres_bin() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
@@ -126,4 +134,74 @@ def test_kpi_monthly_on_postgres_equals_duckdb(
     conn.close()
     assert len(on_duckdb) > 3000
     differing = differing_kpi_rows(on_duckdb, on_postgres)
+    assert differing == [], differing[:10]
+
+
+# the small business as Postgres tables with typed columns: (column, type, insert expression)
+TYPED_COLUMNS = {
+    "crm_accounts": [("account_id", "text", "%s"), ("account_name", "text", "%s"),
+                     ("created_at", "timestamptz", "%s"), ("segment", "text", "%s"),
+                     ("is_internal", "boolean", "coalesce(%s, false)")],
+    "app_events": [("event_id", "text", "%s"), ("account_id", "text", "%s"),
+                   ("user_id", "text", "%s"), ("event_name", "text", "%s"),
+                   ("occurred_at", "timestamptz", "%s"), ("properties", "jsonb", "%s")],
+    "nps_answers": [("response_id", "text", "%s"), ("account_id", "text", "%s"),
+                    ("survey_type", "text", "%s"), ("score", "integer", "%s"),
+                    ("sent_at", "timestamptz", "%s"),
+                    ("responded_at", "timestamp", "%s::timestamptz at time zone 'UTC'"),
+                    ("touchpoint", "text", "%s")],
+}
+
+
+def run_sql(postgres: dict[str, str], statements: list[tuple[str, list]]) -> None:
+    conn = psycopg2.connect(host=postgres["DBT_PG_HOST"], port=int(postgres["DBT_PG_PORT"]),
+                            user="postgres", dbname="cs_kpis")
+    with conn, conn.cursor() as cur:
+        for sql, params in statements:
+            cur.execute(sql, params)
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def typed_build(postgres: dict[str, str], tmp_path_factory: pytest.TempPathFactory,
+                ) -> subprocess.CompletedProcess:
+    statements: list[tuple[str, list]] = [("create schema landing", [])]
+    for (table, columns), rows in zip(TYPED_COLUMNS.items(), (ACCOUNTS, EVENTS, SURVEYS)):
+        statements.append((f"create table landing.{table} ("
+                           + ", ".join(f"{c} {t}" for c, t, _ in columns) + ")", []))
+        insert = (f"insert into landing.{table} values ("
+                  + ", ".join(e for _, _, e in columns) + ")")
+        statements += [(insert, [row.get(c) or None for c, _, _ in columns]) for row in rows]
+    run_sql(postgres, statements)
+    env = {**os.environ, **postgres, "DBT_TARGET": "postgres", "DBT_PG_SCHEMA": "typed",
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    variables = {**AS_OF, "raw_schema": "landing", **IDENTIFIERS,
+                 "quarantine_warn_share": 1, "quarantine_error_share": 1}
+    target = tmp_path_factory.mktemp("postgres_typed_target")
+    return subprocess.run(
+        [str(REPO_ROOT / ".venv" / "bin" / "dbt"), "build", "--project-dir", str(REPO_ROOT),
+         "--profiles-dir", str(REPO_ROOT), "--target-path", str(target), "--log-path",
+         str(target / "logs"), "--vars", json.dumps(variables), *FIXTURE_SELECTION],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+def test_typed_columns_on_postgres_give_the_kpis_of_the_text_files(
+    postgres: dict[str, str], typed_build: subprocess.CompletedProcess,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    assert typed_build.returncode == 0, typed_build.stdout[-6000:]
+    as_text = assert_built(build_project(tmp_path_factory.mktemp("typed_reference"),
+                                         ACCOUNTS, EVENTS, SURVEYS, AS_OF))
+    with duckdb.connect(str(as_text.database), read_only=True) as con:
+        expected = kpi_monthly_by_key(con.execute(KPI_MONTHLY_SQL.format(
+            text="varchar", relation="kpi_monthly")).fetchall())
+    conn = psycopg2.connect(host=postgres["DBT_PG_HOST"], port=int(postgres["DBT_PG_PORT"]),
+                            user="postgres", dbname="cs_kpis")
+    with conn, conn.cursor() as cur:
+        cur.execute(KPI_MONTHLY_SQL.format(text="text", relation="typed.kpi_monthly"))
+        on_postgres = kpi_monthly_by_key(cur.fetchall())
+    conn.close()
+    assert expected[("2024-01-01", "all", "mrr")][0] == 348
+    differing = differing_kpi_rows(expected, on_postgres)
     assert differing == [], differing[:10]

@@ -1,4 +1,4 @@
--- to_snake_case, parse_boolean, safe_ratio, dbt.safe_cast, is_json_object and json_text
+-- to_snake_case, parse_boolean, safe_ratio, try_cast_to, is_json_object and json_text
 -- over literals: each check is one named boolean that must be true.
 with
 
@@ -14,8 +14,8 @@ checks as (
         {{ parse_boolean("'maybe'") }} is null as bool_junk,
         {{ safe_ratio('1', '4') }} = 0.25 as ratio,
         {{ safe_ratio('1', '0') }} is null as ratio_zero,
-        {{ dbt.safe_cast("'lots'", 'decimal(28, 6)') }} is null as safe_cast_bad,
-        {{ dbt.safe_cast("'12.5'", 'decimal(28, 6)') }} = 12.5 as safe_cast_good,
+        {{ try_cast_to("'lots'", 'decimal(28, 6)') }} is null as safe_cast_bad,
+        {{ try_cast_to("'12.5'", 'decimal(28, 6)') }} = 12.5 as safe_cast_good,
         {{ is_json_object("'{\"a\": 1}'") }} as json_object,
         not {{ is_json_object("'[1]'") }} as json_array,
         not {{ is_json_object("'{\"a\": '") }} as json_broken,

@@ -27,7 +27,7 @@ event_days as (
 ),
 
 feature_catalog as (
-    select * from {{ ref('feature_catalog') }}
+    select * from {{ config_relation('feature_catalog') }}
 ),
 
 uses as (

@@ -16,7 +16,7 @@ feature_days as (
 ),
 
 feature_catalog as (
-    select * from {{ ref('feature_catalog') }}
+    select * from {{ config_relation('feature_catalog') }}
 ),
 
 report_months as (

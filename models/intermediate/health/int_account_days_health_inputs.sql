@@ -20,7 +20,7 @@ feature_days as (
 ),
 
 feature_catalog as (
-    select * from {{ ref('feature_catalog') }}
+    select * from {{ config_relation('feature_catalog') }}
 ),
 
 survey_responses as (

@@ -15,7 +15,7 @@ account_months as (
 ),
 
 feature_catalog as (
-    select * from {{ ref('feature_catalog') }}
+    select * from {{ config_relation('feature_catalog') }}
 ),
 
 accounts_segmented as (

@@ -11,7 +11,7 @@ user_days as (
 ),
 
 feature_catalog as (
-    select * from {{ ref('feature_catalog') }}
+    select * from {{ config_relation('feature_catalog') }}
 ),
 
 bounds as (

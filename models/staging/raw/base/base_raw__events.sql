@@ -58,7 +58,7 @@ accounts as (
 ),
 
 fx_rates as (
-    select * from {{ ref('fx_rates') }}
+    select * from {{ config_relation('fx_rates') }}
 ),
 
 repeated_event_ids as (
