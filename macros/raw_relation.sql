@@ -82,7 +82,23 @@
 {%- endmacro %}
 
 {#-
-    Every raw_relation has two columns after the contract's: raw_line_number and raw_line,
+    raw_extra_columns(name): the columns a raw relation carries after the contract's: the
+    pass-through columns of raw_accounts (var account_passthrough_columns), none elsewhere.
+    raw_column_role(name, column): why the relation must have the column, for messages.
+-#}
+{% macro raw_extra_columns(name) -%}
+    {{ return(account_passthrough_columns() if name == 'raw_accounts' else []) }}
+{%- endmacro %}
+
+{% macro raw_column_role(name, column) -%}
+    {%- if column in raw_columns(name)['required'] -%}
+        {{ return("required by the data contract for " ~ name) }}
+    {%- endif -%}
+    {{ return("named in the dbt var account_passthrough_columns") }}
+{%- endmacro %}
+
+{#-
+    Every raw_relation has two columns after the contract's (and the pass-through ones): raw_line_number and raw_line,
     set only on a CSV line that could not be read as a row of the file's columns (wrong
     number of fields, a quote left open, a line over 2,000,000 bytes, invalid UTF-8):
     every contract column of that row is null, and staging quarantines it as
@@ -110,17 +126,17 @@
             ~ "Set the dbt vars raw_schema and " ~ name ~ "_identifier, or " ~ name ~ "_model, "
             ~ "to where your " ~ name ~ " data is.") }}
     {%- endif -%}
-    {%- for column in spec['required'] -%}
+    {%- for column in spec['required'] + raw_extra_columns(name) -%}
         {%- if column not in present -%}
             {{ exceptions.raise_compiler_error(
-                "Raw relation " ~ relation ~ " has no column '" ~ column ~ "' (required by the "
-                ~ "data contract for " ~ name ~ "). Columns found: "
+                "Raw relation " ~ relation ~ " has no column '" ~ column ~ "' ("
+                ~ raw_column_role(name, column) ~ "). Columns found: "
                 ~ (present.keys() | sort | join(', '))) }}
         {%- endif -%}
     {%- endfor -%}
     (
         select
-            {%- for column in spec['required'] + spec['optional'] %}
+            {%- for column in spec['required'] + spec['optional'] + raw_extra_columns(name) %}
             {%- if column in present %}
             {{ raw_text(adapter.quote(present[column].name), present[column].dtype) }} as {{ column }},
             {%- else %}
@@ -235,17 +251,18 @@
     {%- for row in described.rows -%}
         {%- do present.update({row[0]: row[1]}) -%}
     {%- endfor -%}
-    {%- for column in spec['required'] -%}
+    {%- for column in spec['required'] + raw_extra_columns(name) -%}
         {%- if column not in present -%}
             {{ exceptions.raise_compiler_error(
-                "Raw file " ~ path ~ " has no column '" ~ column ~ "' (required by the data "
-                ~ "contract). Columns found: " ~ (present.keys() | join(', '))
+                "Raw file " ~ path ~ " has no column '" ~ column ~ "' ("
+                ~ raw_column_role(name, column) ~ "). Columns found: "
+                ~ (present.keys() | join(', '))
             ) }}
         {%- endif -%}
     {%- endfor -%}
     (
         select
-            {%- for column in spec['required'] + spec['optional'] %}
+            {%- for column in spec['required'] + spec['optional'] + raw_extra_columns(name) %}
             {%- if column in present %}
             {{ raw_text('"' ~ column ~ '"', present[column]) }} as {{ column }},
             {%- else %}
@@ -258,7 +275,7 @@
         {%- if malformed %}
         union all
         select
-            {%- for column in spec['required'] + spec['optional'] %}
+            {%- for column in spec['required'] + spec['optional'] + raw_extra_columns(name) %}
             cast(null as varchar) as {{ column }},
             {%- endfor %}
             raw_line_number,

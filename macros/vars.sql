@@ -57,3 +57,47 @@
     {{- exceptions.raise_compiler_error(
         "dbt var " ~ name ~ " must be a list of names, e.g. [a, b]; got " ~ (value | string)[:80]) -}}
 {%- endmacro %}
+
+{#-
+    account_passthrough_columns(): the var account_passthrough_columns, the extra columns
+    of raw_accounts (plan tier, country, ...) that staging carries, as text, into
+    dim_accounts: a list of column names (letters, digits, _; matched without regard to
+    case, given in lower case), none of them a contract column of raw_accounts, a column
+    dim_accounts or the staging models make themselves (nor ending in _text), none
+    twice. Empty by default.
+-#}
+{% macro account_passthrough_columns() -%}
+    {%- set value = var('account_passthrough_columns', []) -%}
+    {%- if value is none -%}
+        {{- return([]) -}}
+    {%- endif -%}
+    {%- if value is string or value is mapping or value is not iterable -%}
+        {{- exceptions.raise_compiler_error(
+            "dbt var account_passthrough_columns must be a list of column names, e.g. "
+            ~ "[plan_tier, country]; got " ~ (value | string)[:80]) -}}
+    {%- endif -%}
+    {%- set spec = raw_columns('raw_accounts') -%}
+    {#- dim_accounts' own columns, as its yml documents them (known once dbt has parsed) -#}
+    {%- set own = [] -%}
+    {%- for node in graph.get('nodes', {}).values() | selectattr('name', 'equalto', 'dim_accounts') -%}
+        {%- do own.extend(node.columns.keys() | list) -%}
+    {%- endfor -%}
+    {%- set taken = spec['required'] + spec['optional'] + own
+        + ['raw_line_number', 'raw_line', 'raw_row_key', 'reject_reason', 'reject_column',
+           'is_duplicate', 'created_date', 'is_internal_parsed'] -%}
+    {%- set names = [] -%}
+    {%- for item in value -%}
+        {%- set name = (item | string | trim | lower) -%}
+        {%- if item is not string or not modules.re.fullmatch('[a-z_][a-z0-9_]*', name) -%}
+            {{- exceptions.raise_compiler_error(
+                "dbt var account_passthrough_columns: '" ~ (item | string)[:80] ~ "' is no "
+                ~ "plain column name (letters, digits, _)") -}}
+        {%- elif name in taken or name in names or name.endswith('_text') -%}
+            {{- exceptions.raise_compiler_error(
+                "dbt var account_passthrough_columns: '" ~ name ~ "' is named twice, or is "
+                ~ "a column the project makes itself") -}}
+        {%- endif -%}
+        {%- do names.append(name) -%}
+    {%- endfor -%}
+    {{- return(names) -}}
+{%- endmacro %}

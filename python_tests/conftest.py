@@ -145,7 +145,8 @@ FIXTURE_SELECTION: tuple[str, ...] = (
 
 # vars that dbt reads while it parses (the raw source's schema and identifiers in the
 # sources yml, the refs to host models): a build that sets one needs its own parse
-PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model"} | {
+PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model",
+                   "raw_events_warn_after_hours", "raw_events_error_after_hours"} | {
     f"{name}_{suffix}" for name in ("raw_accounts", "raw_events", "raw_surveys")
     for suffix in ("identifier", "model")}
 
@@ -379,3 +380,18 @@ def dbt_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
         env.pop(name, None)
     return subprocess.run([str(DBT), *args, "--profiles-dir", str(folder)], cwd=folder,
                           env=env, capture_output=True, text=True, check=False)
+
+
+# The modules that take longest (the Postgres build, sqlfluff, the incremental steps, the
+# host projects): collected first, so that pytest-xdist starts them on different workers
+# at once and the short modules fill in around them.
+SLOWEST_MODULES = ("test_postgres_matches_duckdb", "test_sql_style", "test_incremental_refresh",
+                   "test_host_project", "test_raw_relations")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the tests of SLOWEST_MODULES first, in that order; keep every other order."""
+    def rank(item: pytest.Item) -> int:
+        name = item.module.__name__.rsplit(".", 1)[-1]
+        return SLOWEST_MODULES.index(name) if name in SLOWEST_MODULES else len(SLOWEST_MODULES)
+    items.sort(key=rank)

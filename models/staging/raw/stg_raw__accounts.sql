@@ -17,6 +17,9 @@ final as (
         csm_owner,
         referred_by_account_id,
         is_internal,
+        {%- for column in account_passthrough_columns() %}
+        {{ column }},
+        {%- endfor %}
         updated_at
     from checked
     where reject_reason is null and not is_duplicate

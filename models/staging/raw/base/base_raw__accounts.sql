@@ -1,5 +1,6 @@
 -- one row per raw account row: typed, normalised, with its reject reason (null when clean)
--- and whether a later version of the same account_id supersedes it
+-- and whether a later version of the same account_id supersedes it; the pass-through
+-- columns (var account_passthrough_columns) as trimmed text, judged by no check
 with
 
 raw_accounts as (
@@ -20,6 +21,9 @@ typed as (
         {{ clean_text('is_internal') }} as is_internal_text,
         {{ parse_boolean('is_internal') }} as is_internal_parsed,
         {{ clean_text('updated_at') }} as updated_at_text,
+        {%- for column in account_passthrough_columns() %}
+        {{ clean_text(column) }} as {{ column }},
+        {%- endfor %}
         raw_accounts.raw_line_number,
         raw_accounts.raw_line,
         {{ raw_row_key(raw_columns('raw_accounts')['required']
