@@ -50,12 +50,60 @@
 {#-
     raw_relation(name): a subquery over raw relation `name` (raw_accounts, raw_events,
     raw_surveys) with every contract column as text, in contract order. Only staging
-    models call it. It reads, first match wins: the host project's model or seed named by
-    the var `<name>_model`; on DuckDB, the files in var('raw_dir') unless it is null; the
-    dbt source raw.<name> (vars raw_schema, <name>_identifier, and raw_database when set).
-    Tables and models may have typed columns (raw_text gives each as contract text).
+    models call it. It is the union of the contract's own relation (unless var
+    raw_contract_relations leaves it out) and the rows the switched-on tool adapters give
+    (raw_adapter_models). The contract's own relation is read from, first match wins: the
+    host project's model or seed named by the var `<name>_model`; on DuckDB, the files in
+    var('raw_dir') unless it is null; the dbt source raw.<name> (vars raw_schema,
+    <name>_identifier, and raw_database when set). Tables and models may have typed
+    columns (raw_text gives each as contract text).
 -#}
 {% macro raw_relation(name) -%}
+    {%- set adapters = raw_adapter_models(name) -%}
+    {%- set read_contract = name in identifier_list_var('raw_contract_relations') -%}
+    {%- if not adapters -%}
+        {%- if not read_contract -%}
+            {{ exceptions.raise_compiler_error(
+                name ~ " is not in the dbt var raw_contract_relations and no adapter gives it "
+                ~ "(segment_schemas): nothing to read it from.") }}
+        {%- endif -%}
+        {{ return(contract_relation(name)) }}
+    {%- endif -%}
+    {%- set columns = raw_columns(name)['required'] + raw_columns(name)['optional']
+        + raw_extra_columns(name) -%}
+    {%- set parts = [] -%}
+    {%- if read_contract -%}
+        {%- do parts.append("select * from " ~ contract_relation(name) ~ " as contract_rows") -%}
+    {%- endif -%}
+    {%- for model in adapters -%}
+        {%- set select_list = [] -%}
+        {%- for column in columns -%}
+            {%- do select_list.append(column) -%}
+        {%- endfor -%}
+        {%- do parts.append("select " ~ (select_list | join(", ")) ~ ", cast(null as "
+            ~ dbt.type_bigint() ~ ") as raw_line_number, cast(null as " ~ dbt.type_string()
+            ~ ") as raw_line from " ~ ref(model)) -%}
+    {%- endfor -%}
+    {{ return("(\n" ~ (parts | join("\n    union all\n")) ~ "\n)") }}
+{%- endmacro %}
+
+{#-
+    raw_adapter_models(name): the adapter models that give rows of raw relation `name`:
+    segment__raw_events for raw_events while var segment_schemas is not empty.
+-#}
+{% macro raw_adapter_models(name) -%}
+    {%- set models = [] -%}
+    {%- if name == 'raw_events' and segment_schemas() -%}
+        {%- do models.append('segment__raw_events') -%}
+    {%- endif -%}
+    {{ return(models) }}
+{%- endmacro %}
+
+{#-
+    contract_relation(name): raw relation `name` as the contract's own relation: a host
+    model, the files of raw_dir, or the source table (see raw_relation).
+-#}
+{% macro contract_relation(name) -%}
     {%- set source_relation = source('raw', name) -%}
     {%- set model = var(name ~ '_model', none) -%}
     {%- if model is not none -%}

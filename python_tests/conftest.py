@@ -146,7 +146,8 @@ FIXTURE_SELECTION: tuple[str, ...] = (
 # vars that dbt reads while it parses (the raw source's schema and identifiers in the
 # sources yml, the refs to host models): a build that sets one needs its own parse
 PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model",
-                   "raw_events_warn_after_hours", "raw_events_error_after_hours"} | {
+                   "raw_events_warn_after_hours", "raw_events_error_after_hours",
+                   "raw_contract_relations", "segment_schemas", "segment_event_tables"} | {
     f"{name}_{suffix}" for name in ("raw_accounts", "raw_events", "raw_surveys")
     for suffix in ("identifier", "model")}
 
@@ -166,7 +167,7 @@ def run_dbt(workdir: Path, raw_dir: Path | None, variables: dict, command: str =
     database = workdir / "warehouse.duckdb"
     env = _dbt_env(database)
     args = [
-        command,
+        *command.split(),
         "--target-path", str(workdir / "target"),
         "--log-path", str(workdir / "logs"),
         "--vars", json.dumps({**DEFAULT_VARS, "raw_dir": raw_dir and str(raw_dir),
@@ -230,8 +231,9 @@ def _in_process(args: list[str], env: dict[str, str]) -> tuple[int, str]:
             _manifest.extend([parse.result, target])
         if args[0] == "parse":
             return 0, ""
+        words = 2 if args[0] == "source" else 1  # `source freshness`
         result = dbtRunner(manifest=_manifest[0], callbacks=[keep]).invoke(
-            [*args[:1], *_PROJECT_ARGS, *args[1:]])
+            [*args[:words], *_PROJECT_ARGS, *args[words:]])
     finally:
         _close_duckdb()
         for name, value in saved.items():
@@ -312,10 +314,23 @@ def ensure_demo_raw() -> Path:
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The demo as the README builds it (default vars, raw data in demo/raw, every model
-    and every test), on DuckDB; once per pytest worker that runs a test reading it."""
-    return run_dbt(tmp_path_factory.mktemp("demo"), ensure_demo_raw(),
-                   {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25},
-                   "build", "--select", "*")
+    and every test), on DuckDB. Built once per test run: the first pytest worker that
+    needs it builds it into a folder both workers share, the other reads that build."""
+    base = tmp_path_factory.getbasetemp()
+    # under pytest-xdist each worker has its own base folder in one shared parent
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "demo_build"
+    shared.mkdir(exist_ok=True)
+    with (shared / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "build.json"
+        if done.exists():
+            saved = json.loads(done.read_text())
+            return Build(saved["returncode"], saved["output"], shared / "warehouse.duckdb")
+        build = run_dbt(shared, ensure_demo_raw(),
+                        {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25},
+                        "build", "--select", "*")
+        done.write_text(json.dumps({"returncode": build.returncode, "output": build.output}))
+        return build
 
 
 @pytest.fixture(scope="module")

@@ -14,27 +14,17 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO_ROOT, generate_demo
+from conftest import generate_demo, run_dbt
 
 
 def freshness(workdir: Path, raw: Path, variables: dict | None = None) -> tuple[str, float]:
     """The status of raw_events' freshness and the newest load's age in hours."""
-    env = {**os.environ, "DBT_DUCKDB_PATH": str(workdir / "warehouse.duckdb"),
-           "DBT_TARGET": "duckdb", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    target = workdir / "target"
-    subprocess.run(
-        [str(REPO_ROOT / ".venv" / "bin" / "dbt"), "source", "freshness",
-         "--project-dir", str(REPO_ROOT), "--profiles-dir", str(REPO_ROOT),
-         "--target-path", str(target), "--log-path", str(workdir / "logs"),
-         "--vars", json.dumps({"raw_dir": str(raw), **(variables or {})})],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)
-    (result,) = json.loads((target / "sources.json").read_text())["results"]
+    run_dbt(workdir, raw, variables or {}, "source freshness")
+    (result,) = json.loads((workdir / "target" / "sources.json").read_text())["results"]
     return result["status"], result["max_loaded_at_time_ago_in_s"] / 3600
 
 

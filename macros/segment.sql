@@ -1,0 +1,92 @@
+{#-
+    The Segment / RudderStack adapter's helpers. Both tools land one warehouse schema per
+    source (or connection) with the same shape: `tracks` (one row per track call: id,
+    user_id, event, timestamp, received_at, uuid_ts, context_* columns), a table per
+    event named after it (the track's columns plus one column per property), `identifies`
+    and `groups` (user_id, group_id, timestamp).
+
+    segment_schemas(): var segment_schemas, the schemas to read (empty: the adapter is
+    off); segment_event_tables(): var segment_event_tables, the per-event tables whose
+    property columns become the events' properties. Both lists of plain names.
+-#}
+{% macro segment_schemas() -%}
+    {{ return(identifier_list_var('segment_schemas')) }}
+{%- endmacro %}
+
+{% macro segment_event_tables() -%}
+    {{ return(identifier_list_var('segment_event_tables')) }}
+{%- endmacro %}
+
+{#-
+    identifier_list_var(name): the var as a list of plain names (letters, digits, _),
+    possibly empty; anything else stops the run naming the var.
+-#}
+{% macro identifier_list_var(name) -%}
+    {%- set value = var(name, []) -%}
+    {%- if value is none -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- if value is string or value is mapping or value is not iterable -%}
+        {{ exceptions.raise_compiler_error(
+            "dbt var " ~ name ~ " must be a list of names, e.g. [a, b]; got " ~ (value | string)[:80]) }}
+    {%- endif -%}
+    {%- for item in value -%}
+        {%- if item is not string or not modules.re.fullmatch('[A-Za-z_][A-Za-z0-9_]*', item) -%}
+            {{ exceptions.raise_compiler_error(
+                "dbt var " ~ name ~ ": '" ~ (item | string)[:80] ~ "' is no plain name "
+                ~ "(letters, digits, _)") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(value | list) }}
+{%- endmacro %}
+
+{#-
+    landed_relation(schema, table, required=true): the table `schema`.`table` of the
+    target's database; a required one that does not exist stops the run naming it, an
+    optional one is none.
+-#}
+{% macro landed_relation(schema, table, required=true) -%}
+    {%- set relation = adapter.get_relation(database=target.database, schema=schema,
+                                            identifier=table) -%}
+    {%- if relation is none and required -%}
+        {{ exceptions.raise_compiler_error(
+            "Table " ~ schema ~ "." ~ table ~ " does not exist (read by the Segment adapter "
+            ~ "for the schema " ~ schema ~ " in the dbt var segment_schemas).") }}
+    {%- endif -%}
+    {{ return(relation) }}
+{%- endmacro %}
+
+{#- column_types(relation): the relation's columns, lower-case name -> type. -#}
+{% macro column_types(relation) -%}
+    {%- set types = {} -%}
+    {%- for column in adapter.get_columns_in_relation(relation) -%}
+        {%- do types.update({column.name | lower: column.dtype}) -%}
+    {%- endfor -%}
+    {{ return(types) }}
+{%- endmacro %}
+
+{#-
+    json_object_text(pairs): a JSON object, as text, of (key, column) pairs: each key a
+    literal, each value the column's value with its type (null where it is null).
+-#}
+{% macro json_object_text(pairs) -%}
+    {{ return(adapter.dispatch('json_object_text', 'customer_success_kpis')(pairs)) }}
+{%- endmacro %}
+
+{% macro default__json_object_text(pairs) -%}
+    cast(json_object(
+        {%- for key, column in pairs %}{{ sql_string(key) }}, {{ column }}{{ ", " if not loop.last }}{% endfor -%}
+    ) as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{% macro postgres__json_object_text(pairs) -%}
+    cast(json_build_object(
+        {%- for key, column in pairs %}{{ sql_string(key) }}, {{ column }}{{ ", " if not loop.last }}{% endfor -%}
+    ) as text)
+{%- endmacro %}
+
+{% macro spark__json_object_text(pairs) -%}
+    to_json(named_struct(
+        {%- for key, column in pairs %}{{ sql_string(key) }}, {{ column }}{{ ", " if not loop.last }}{% endfor -%}
+    ))
+{%- endmacro %}
