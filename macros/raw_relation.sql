@@ -65,7 +65,7 @@
         {%- if not read_contract -%}
             {{ exceptions.raise_compiler_error(
                 name ~ " is not in the dbt var raw_contract_relations and no adapter gives it "
-                ~ "(segment_schemas): nothing to read it from.") }}
+                ~ "(segment_schemas, stripe_schemas): nothing to read it from.") }}
         {%- endif -%}
         {{ return(contract_relation(name)) }}
     {%- endif -%}
@@ -89,12 +89,16 @@
 
 {#-
     raw_adapter_models(name): the adapter models that give rows of raw relation `name`:
-    segment__raw_events for raw_events while var segment_schemas is not empty.
+    segment__raw_events for raw_events while var segment_schemas is not empty, and
+    stripe__raw_events while var stripe_schemas is not empty.
 -#}
 {% macro raw_adapter_models(name) -%}
     {%- set models = [] -%}
     {%- if name == 'raw_events' and segment_schemas() -%}
         {%- do models.append('segment__raw_events') -%}
+    {%- endif -%}
+    {%- if name == 'raw_events' and stripe_schemas() -%}
+        {%- do models.append('stripe__raw_events') -%}
     {%- endif -%}
     {{ return(models) }}
 {%- endmacro %}

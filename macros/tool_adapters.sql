@@ -1,5 +1,6 @@
 {#-
-    The Segment / RudderStack adapter's helpers. Both tools land one warehouse schema per
+    The tool adapters' helpers (Segment / RudderStack, Stripe). The Segment / RudderStack
+    adapter's: Both tools land one warehouse schema per
     source (or connection) with the same shape: `tracks` (one row per track call: id,
     user_id, event, timestamp, received_at, uuid_ts, context_* columns), a table per
     event named after it (the track's columns plus one column per property), `identifies`
@@ -41,17 +42,18 @@
 {%- endmacro %}
 
 {#-
-    landed_relation(schema, table, required=true): the table `schema`.`table` of the
-    target's database; a required one that does not exist stops the run naming it, an
+    landed_relation(schema, table, required=true, var_name='segment_schemas'): the table
+    `schema`.`table` of the target's database, as a tool landed it; a required one that
+    does not exist stops the run naming it and the var that named the schema, an
     optional one is none.
 -#}
-{% macro landed_relation(schema, table, required=true) -%}
+{% macro landed_relation(schema, table, required=true, var_name='segment_schemas') -%}
     {%- set relation = adapter.get_relation(database=target.database, schema=schema,
                                             identifier=table) -%}
     {%- if relation is none and required -%}
         {{ exceptions.raise_compiler_error(
-            "Table " ~ schema ~ "." ~ table ~ " does not exist (read by the Segment adapter "
-            ~ "for the schema " ~ schema ~ " in the dbt var segment_schemas).") }}
+            "Table " ~ schema ~ "." ~ table ~ " does not exist (read for the schema " ~ schema
+            ~ " in the dbt var " ~ var_name ~ ").") }}
     {%- endif -%}
     {{ return(relation) }}
 {%- endmacro %}
@@ -89,4 +91,12 @@
     to_json(named_struct(
         {%- for key, column in pairs %}{{ sql_string(key) }}, {{ column }}{{ ", " if not loop.last }}{% endfor -%}
     ))
+{%- endmacro %}
+
+{#-
+    stripe_schemas(): var stripe_schemas, the schemas where Fivetran lands Stripe (one per
+    Stripe account or connection; empty: the adapter is off).
+-#}
+{% macro stripe_schemas() -%}
+    {{ return(identifier_list_var('stripe_schemas')) }}
 {%- endmacro %}
