@@ -65,7 +65,7 @@
         {%- if not read_contract -%}
             {{ exceptions.raise_compiler_error(
                 name ~ " is not in the dbt var raw_contract_relations and no adapter gives it "
-                ~ "(segment_schemas, stripe_schemas): nothing to read it from.") }}
+                ~ "(segment_schemas, stripe_schemas, zendesk_schemas): nothing to read it from.") }}
         {%- endif -%}
         {{ return(contract_relation(name)) }}
     {%- endif -%}
@@ -90,7 +90,8 @@
 {#-
     raw_adapter_models(name): the adapter models that give rows of raw relation `name`:
     segment__raw_events for raw_events while var segment_schemas is not empty, and
-    stripe__raw_events while var stripe_schemas is not empty.
+    stripe__raw_events while var stripe_schemas is not empty, zendesk__raw_events and
+    zendesk__raw_surveys while var zendesk_schemas is not empty.
 -#}
 {% macro raw_adapter_models(name) -%}
     {%- set models = [] -%}
@@ -99,6 +100,9 @@
     {%- endif -%}
     {%- if name == 'raw_events' and stripe_schemas() -%}
         {%- do models.append('stripe__raw_events') -%}
+    {%- endif -%}
+    {%- if name in ('raw_events', 'raw_surveys') and zendesk_schemas() -%}
+        {%- do models.append('zendesk__' ~ name) -%}
     {%- endif -%}
     {{ return(models) }}
 {%- endmacro %}

@@ -100,3 +100,27 @@
 {% macro stripe_schemas() -%}
     {{ return(identifier_list_var('stripe_schemas')) }}
 {%- endmacro %}
+
+{#-
+    zendesk_schemas(): var zendesk_schemas, the schemas where Fivetran lands Zendesk
+    Support (one per Zendesk instance; empty: the adapter is off).
+    zendesk_account_id(org_alias): the account_id of a Zendesk organization: its column
+    named by var zendesk_account_id_field (default external_id), else its id.
+-#}
+{% macro zendesk_schemas() -%}
+    {{ return(identifier_list_var('zendesk_schemas')) }}
+{%- endmacro %}
+
+{% macro zendesk_account_id(org_alias) -%}
+    {%- set field = var('zendesk_account_id_field', 'external_id') -%}
+    {%- if field is none -%}
+        cast({{ org_alias }}.id as {{ dbt.type_string() }})
+    {%- elif field is string and modules.re.fullmatch('[a-z_][a-z0-9_]*', field) -%}
+        coalesce(cast({{ org_alias }}.{{ field }} as {{ dbt.type_string() }}),
+                 cast({{ org_alias }}.id as {{ dbt.type_string() }}))
+    {%- else -%}
+        {{ exceptions.raise_compiler_error(
+            "dbt var zendesk_account_id_field must be a column name of the organization "
+            ~ "table, or null; got " ~ (field | string)[:80]) }}
+    {%- endif -%}
+{%- endmacro %}

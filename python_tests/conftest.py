@@ -143,12 +143,13 @@ FIXTURE_SELECTION: tuple[str, ...] = (
 )
 
 
-# vars that dbt reads while it parses (the raw source's schema and identifiers in the
-# sources yml, the refs to host models): a build that sets one needs its own parse
+# vars that dbt reads while it parses (the raw source's schema and identifiers and the
+# freshness thresholds in the sources yml, the refs to host models and configuration
+# tables, the adapters' enabled configs): each set of their values gets its own parse
 PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model",
                    "raw_events_warn_after_hours", "raw_events_error_after_hours",
                    "raw_contract_relations", "segment_schemas", "segment_event_tables",
-                   "stripe_schemas"} | {
+                   "stripe_schemas", "zendesk_schemas"} | {
     f"{name}_{suffix}" for name in ("raw_accounts", "raw_events", "raw_surveys")
     for suffix in ("identifier", "model")}
 
@@ -158,31 +159,32 @@ def run_dbt(workdir: Path, raw_dir: Path | None, variables: dict, command: str =
     """Run a dbt command (with extra flags) on the project into a DuckDB file under workdir.
 
     A `build` without its own `--select` builds FIXTURE_SELECTION. The command runs in
-    this process on the worker's one parsed manifest (see `_in_process`), unless the
-    flags name another `--project-dir` or a var that dbt reads while parsing
-    (PARSE_TIME_VARS) is set: those run dbt in a child process."""
+    this process on a manifest parsed once per worker for its PARSE_TIME_VARS values
+    (see `_in_process`), unless the flags name another `--project-dir`: that runs dbt in
+    a child process."""
     if command == "build" and not {"--select", "-s"} & set(flags):
         flags = (*flags, *FIXTURE_SELECTION)
     # dbt-duckdb names the database after the file's stem, and the parsed manifest holds
     # that name: every build writes a file of this one name, in its own folder
     database = workdir / "warehouse.duckdb"
     env = _dbt_env(database)
+    all_vars = {**DEFAULT_VARS, "raw_dir": raw_dir and str(raw_dir), **variables}
     args = [
         *command.split(),
         "--target-path", str(workdir / "target"),
         "--log-path", str(workdir / "logs"),
-        "--vars", json.dumps({**DEFAULT_VARS, "raw_dir": raw_dir and str(raw_dir),
-                              **variables}),
+        "--vars", json.dumps(all_vars),
         *flags,
     ]
-    if "--project-dir" in flags or PARSE_TIME_VARS & set(variables):
+    if "--project-dir" in flags:
         result = subprocess.run(
             [str(DBT), *args, "--profiles-dir", str(REPO_ROOT)],
             cwd=REPO_ROOT, env={**os.environ, **env}, capture_output=True, text=True,
             check=False,
         )
         return Build(result.returncode, result.stdout + result.stderr, database)
-    returncode, output = _in_process(args, env)
+    parse_vars = {name: value for name, value in all_vars.items() if name in PARSE_TIME_VARS}
+    returncode, output = _in_process(args, env, parse_vars)
     return Build(returncode, output, database)
 
 
@@ -193,23 +195,26 @@ def _dbt_env(database: Path) -> dict[str, str]:
 
 
 _PROJECT_ARGS = ("--project-dir", str(REPO_ROOT), "--profiles-dir", str(REPO_ROOT))
-_manifest: list = []  # the worker's parsed manifest and the folder of its manifest.json
+# this process's parsed manifests, by the JSON of their parse-time vars: (manifest, the
+# folder of its manifest.json)
+_manifests: dict[str, tuple[Any, Path]] = {}
 
 
 def parsed_manifest() -> dict:
-    """The project's manifest.json, as this process's parse wrote it."""
-    if not _manifest:
-        _in_process(["parse"], _dbt_env(Path(tempfile.gettempdir()) / "warehouse.duckdb"))
-    return json.loads((_manifest[1] / "manifest.json").read_text())
+    """The project's manifest.json with the default vars, as this process parsed it."""
+    _in_process(["parse"], _dbt_env(Path(tempfile.gettempdir()) / "warehouse.duckdb"), {})
+    return json.loads((_manifests["{}"][1] / "manifest.json").read_text())
 
 
-def _in_process(args: list[str], env: dict[str, str]) -> tuple[int, str]:
-    """Run dbt in this process with `env` set, on a manifest parsed once per process.
+def _in_process(args: list[str], env: dict[str, str], parse_vars: dict) -> tuple[int, str]:
+    """Run dbt in this process with `env` set, on a manifest parsed once per process and
+    set of parse-time vars.
 
-    Parsing the project is most of a fixture build's time, and a parse does not depend on
-    the vars or the raw files (they are read when models compile and run), so each
-    pytest worker parses once. Returns dbt's exit code (0 ok, 1 failed, 2 error) and its
-    info, warning and error lines, with the message of an error that stopped it."""
+    Parsing the project is most of a fixture build's time, and a parse depends only on
+    the vars dbt reads while parsing (PARSE_TIME_VARS; every other var and the raw files
+    are read when models compile and run), so each pytest worker parses once per set of
+    their values. Returns dbt's exit code (0 ok, 1 failed, 2 error) and its info, warning
+    and error lines, with the message of an error that stopped it."""
     from dbt.cli.main import dbtRunner  # noqa: PLC0415 (dbt loads slowly; only when used)
     from dbt_common.exceptions import DbtBaseException  # noqa: PLC0415
 
@@ -221,19 +226,21 @@ def _in_process(args: list[str], env: dict[str, str]) -> tuple[int, str]:
         if event.info.level in ("info", "warn", "error"):
             lines.append(event.info.msg)
 
+    key = json.dumps(parse_vars, sort_keys=True)
     try:
-        if not _manifest:
+        if key not in _manifests:
             target = Path(tempfile.mkdtemp(prefix="cs_kpis_parse_"))
             parse = dbtRunner().invoke(["parse", *_PROJECT_ARGS, "--quiet",
                                         "--target-path", str(target),
-                                        "--log-path", str(target / "logs")])
+                                        "--log-path", str(target / "logs"),
+                                        "--vars", key])
             if not parse.success:
                 raise RuntimeError(f"dbt parse failed: {parse.exception}")
-            _manifest.extend([parse.result, target])
+            _manifests[key] = (parse.result, target)
         if args[0] == "parse":
             return 0, ""
         words = 2 if args[0] == "source" else 1  # `source freshness`
-        result = dbtRunner(manifest=_manifest[0], callbacks=[keep]).invoke(
+        result = dbtRunner(manifest=_manifests[key][0], callbacks=[keep]).invoke(
             [*args[:words], *_PROJECT_ARGS, *args[words:]])
     finally:
         _close_duckdb()
