@@ -124,3 +124,21 @@
             ~ "table, or null; got " ~ (field | string)[:80]) }}
     {%- endif -%}
 {%- endmacro %}
+
+{#-
+    union_numbered(prefix, count): the adapters' last step, one select of the CTEs
+    <prefix>1 .. <prefix><count> (one per schema of a tool) unioned. With none (while dbt
+    parses: the schemas are read only when it runs) a placeholder that is never run.
+-#}
+{% macro union_numbered(prefix, count) -%}
+    {%- if count == 0 -%}
+    select cast(null as {{ dbt.type_string() }}) as parsed_only
+    {%- else -%}
+    {%- for number in range(1, count + 1) %}
+    select * from {{ prefix }}{{ number }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+    {%- endif -%}
+{%- endmacro %}

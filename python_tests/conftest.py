@@ -117,6 +117,11 @@ class Build:
         assert len(rows) == 1, f"expected one row for {kpi} {month} {segment}, got {rows}"
         return rows[0][0]
 
+    def kpi_rows(self) -> dict[tuple, tuple]:
+        """Every row of kpi_monthly, keyed as kpi_monthly_by_key keys them."""
+        return kpi_monthly_by_key(self.query(KPI_MONTHLY_SQL.format(
+            text="varchar", relation="kpi_monthly")))
+
     def row(self, sql: str, params: list | None = None) -> dict:
         """The single row of a query, as a dict by column name."""
         with duckdb.connect(str(self.database), read_only=True) as con:

@@ -21,13 +21,11 @@ import duckdb
 import pytest
 
 from conftest import (
-    KPI_MONTHLY_SQL,
     Build,
     assert_built,
     build_project,
     dbt_in,
     differing_kpi_rows,
-    kpi_monthly_by_key,
     run_dbt,
     write_host_project,
 )
@@ -68,12 +66,6 @@ IDENTIFIERS = {"raw_accounts_identifier": "crm_accounts",
                "raw_events_identifier": "app_events", "raw_surveys_identifier": "nps_answers"}
 
 
-def kpi_rows(database: Path) -> dict[tuple, tuple]:
-    with duckdb.connect(str(database), read_only=True) as con:
-        return kpi_monthly_by_key(con.execute(KPI_MONTHLY_SQL.format(
-            text="varchar", relation="kpi_monthly")).fetchall())
-
-
 @pytest.fixture(scope="module")
 def as_text(module_dir: Path) -> Build:
     return assert_built(build_project(module_dir / "text", ACCOUNTS, EVENTS, SURVEYS, AS_OF))
@@ -110,9 +102,9 @@ def test_the_typed_tables_have_typed_columns(from_tables: Build) -> None:
 def test_typed_tables_of_other_names_give_the_same_kpis(as_text: Build,
                                                          from_tables: Build) -> None:
     assert_built(from_tables)
-    expected = kpi_rows(as_text.database)
+    expected = as_text.kpi_rows()
     assert expected[("2024-01-01", "all", "mrr")][0] == pytest.approx(348)  # the reference
-    assert differing_kpi_rows(expected, kpi_rows(from_tables.database)) == []
+    assert differing_kpi_rows(expected, from_tables.kpi_rows()) == []
 
 
 def test_the_same_rows_are_clean_and_quarantined(as_text: Build, from_tables: Build) -> None:
@@ -157,4 +149,5 @@ def from_host_models(module_dir: Path, as_text: Build) -> Path:
 
 
 def test_host_models_give_the_same_kpis(as_text: Build, from_host_models: Path) -> None:
-    assert differing_kpi_rows(kpi_rows(as_text.database), kpi_rows(from_host_models)) == []
+    hosted = Build(0, "", from_host_models)
+    assert differing_kpi_rows(as_text.kpi_rows(), hosted.kpi_rows()) == []

@@ -26,19 +26,13 @@ import duckdb
 import pytest
 
 from conftest import (
-    ACCOUNT_COLUMNS,
-    EVENT_COLUMNS,
-    KPI_MONTHLY_SQL,
-    SURVEY_COLUMNS,
     Build,
     account,
     assert_built,
+    build_project,
     differing_kpi_rows,
     event,
-    kpi_monthly_by_key,
     monthly,
-    run_dbt,
-    write_csv,
     yearly,
 )
 
@@ -76,14 +70,6 @@ def uuid_ts(timestamp: str) -> str:
     return timestamp[:14] + "05:00+00"
 
 
-def write_contract(folder: Path, events: list[dict]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    write_csv(folder / "raw_accounts.csv", ACCOUNT_COLUMNS, ACCOUNTS)
-    write_csv(folder / "raw_events.csv", EVENT_COLUMNS, events)
-    write_csv(folder / "raw_surveys.csv", SURVEY_COLUMNS, [])
-    return folder
-
-
 def land_tracks(database: Path) -> None:
     """The track calls as Segment and RudderStack land them, in database's two schemas."""
     database.parent.mkdir(parents=True, exist_ok=True)
@@ -117,27 +103,20 @@ def land_tracks(database: Path) -> None:
                         [f"g{number}", user, group, at + "+00", at + "+00"])
 
 
-def kpis(build: Build) -> dict:
-    with duckdb.connect(str(build.database), read_only=True) as con:
-        return kpi_monthly_by_key(con.execute(KPI_MONTHLY_SQL.format(
-            text="varchar", relation="kpi_monthly")).fetchall())
-
-
 @pytest.fixture(scope="module")
 def as_contract(module_dir: Path) -> Build:
     rows = [{**event(call, account_id or "", name, at.replace(" ", "T") + "Z", user,
                      **(properties or {})), "loaded_at": uuid_ts(at)}
             for call, _, user, name, at, account_id, properties in TRACKS]
-    raw = write_contract(module_dir / "contract" / "raw", BILLING + rows)
-    return assert_built(run_dbt(module_dir / "contract", raw, {"as_of_date": "2024-03-31"}))
+    return assert_built(build_project(module_dir / "contract", ACCOUNTS, BILLING + rows,
+                                      variables={"as_of_date": "2024-03-31"}))
 
 
 @pytest.fixture(scope="module")
 def through_segment(module_dir: Path) -> Build:
     workdir = module_dir / "segment"
     land_tracks(workdir / "warehouse.duckdb")
-    raw = write_contract(workdir / "raw", BILLING)
-    return assert_built(run_dbt(workdir, raw, VARS))
+    return assert_built(build_project(workdir, ACCOUNTS, BILLING, variables=VARS))
 
 
 def test_each_call_belongs_to_the_account_worked_out(through_segment: Build) -> None:
@@ -158,6 +137,6 @@ def test_the_event_table_columns_are_the_properties(through_segment: Build) -> N
 
 def test_the_adapter_gives_the_kpis_of_the_contract_rows(as_contract: Build,
                                                          through_segment: Build) -> None:
-    expected = kpis(as_contract)
+    expected = as_contract.kpi_rows()
     assert expected[("2024-01-01", "all", "mau")][0] == 3  # u1, u2, u4
-    assert differing_kpi_rows(expected, kpis(through_segment)) == []
+    assert differing_kpi_rows(expected, through_segment.kpi_rows()) == []

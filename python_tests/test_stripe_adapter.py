@@ -20,20 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import (
-    ACCOUNT_COLUMNS,
-    EVENT_COLUMNS,
-    KPI_MONTHLY_SQL,
-    SURVEY_COLUMNS,
-    Build,
-    account,
-    assert_built,
-    differing_kpi_rows,
-    event,
-    kpi_monthly_by_key,
-    run_dbt,
-    write_csv,
-)
+from conftest import Build, account, assert_built, build_project, differing_kpi_rows, event
 
 ACCOUNTS = [account("acme", "2024-01-02T08:00:00Z"),
             account("beta", "2024-01-05T08:00:00Z", segment="high_touch"),
@@ -56,14 +43,6 @@ CONTRACT_EVENTS = [
     {**event("stripe:stripe_us:s3:cancelled", "cus_gamma", "subscription_cancelled",
              "2024-03-05T09:00:00Z", reason="too_expensive"), "loaded_at": SYNCED},
 ]
-
-
-def write_contract(folder: Path, events: list[dict]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    write_csv(folder / "raw_accounts.csv", ACCOUNT_COLUMNS, ACCOUNTS)
-    write_csv(folder / "raw_events.csv", EVENT_COLUMNS, events)
-    write_csv(folder / "raw_surveys.csv", SURVEY_COLUMNS, [])
-    return folder
 
 
 def land_stripe(database: Path) -> None:
@@ -140,24 +119,17 @@ def land_stripe(database: Path) -> None:
                             list(row))
 
 
-def kpis(build: Build) -> dict:
-    with duckdb.connect(str(build.database), read_only=True) as con:
-        return kpi_monthly_by_key(con.execute(KPI_MONTHLY_SQL.format(
-            text="varchar", relation="kpi_monthly")).fetchall())
-
-
 @pytest.fixture(scope="module")
 def as_contract(module_dir: Path) -> Build:
-    raw = write_contract(module_dir / "contract" / "raw", CONTRACT_EVENTS)
-    return assert_built(run_dbt(module_dir / "contract", raw, AS_OF))
+    return assert_built(build_project(module_dir / "contract", ACCOUNTS, CONTRACT_EVENTS,
+                                      variables=AS_OF))
 
 
 @pytest.fixture(scope="module")
 def through_stripe(module_dir: Path) -> Build:
     workdir = module_dir / "stripe"
     land_stripe(workdir / "warehouse.duckdb")
-    raw = write_contract(workdir / "raw", [])
-    return assert_built(run_dbt(workdir, raw, {
+    return assert_built(build_project(workdir, ACCOUNTS, [], variables={
         **AS_OF, "stripe_schemas": ["stripe_us", "stripe_eu"],
         "stripe_account_id_metadata_key": "account_id"}))
 
@@ -177,4 +149,4 @@ def test_the_events_are_those_of_the_contract_rows(through_stripe: Build) -> Non
 
 def test_the_adapter_gives_the_kpis_of_the_contract_rows(as_contract: Build,
                                                          through_stripe: Build) -> None:
-    assert differing_kpi_rows(kpis(as_contract), kpis(through_stripe)) == []
+    assert differing_kpi_rows(as_contract.kpi_rows(), through_stripe.kpi_rows()) == []

@@ -22,20 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import (
-    ACCOUNT_COLUMNS,
-    EVENT_COLUMNS,
-    KPI_MONTHLY_SQL,
-    SURVEY_COLUMNS,
-    Build,
-    account,
-    assert_built,
-    differing_kpi_rows,
-    event,
-    kpi_monthly_by_key,
-    run_dbt,
-    write_csv,
-)
+from conftest import Build, account, assert_built, build_project, differing_kpi_rows, event
 
 ACCOUNTS = [account("acme", "2024-01-02T08:00:00Z"),
             account("beta", "2024-01-05T08:00:00Z", segment="high_touch")]
@@ -104,14 +91,6 @@ TABLES = {  # Fivetran's tables and columns (those the adapter reads, and a few 
 }
 
 
-def write_contract(folder: Path, events: list[dict], surveys: list[dict]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    write_csv(folder / "raw_accounts.csv", ACCOUNT_COLUMNS, ACCOUNTS)
-    write_csv(folder / "raw_events.csv", EVENT_COLUMNS, events)
-    write_csv(folder / "raw_surveys.csv", SURVEY_COLUMNS, surveys)
-    return folder
-
-
 def land_zendesk(database: Path) -> None:
     database.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(database)) as con:
@@ -123,24 +102,18 @@ def land_zendesk(database: Path) -> None:
                             f"({', '.join('?' * len(row))})", list(row))
 
 
-def kpis(build: Build) -> dict:
-    with duckdb.connect(str(build.database), read_only=True) as con:
-        return kpi_monthly_by_key(con.execute(KPI_MONTHLY_SQL.format(
-            text="varchar", relation="kpi_monthly")).fetchall())
-
-
 @pytest.fixture(scope="module")
 def as_contract(module_dir: Path) -> Build:
-    raw = write_contract(module_dir / "contract" / "raw", CONTRACT_EVENTS, CONTRACT_SURVEYS)
-    return assert_built(run_dbt(module_dir / "contract", raw, AS_OF))
+    return assert_built(build_project(module_dir / "contract", ACCOUNTS, CONTRACT_EVENTS,
+                                      CONTRACT_SURVEYS, AS_OF))
 
 
 @pytest.fixture(scope="module")
 def through_zendesk(module_dir: Path) -> Build:
     workdir = module_dir / "zendesk"
     land_zendesk(workdir / "warehouse.duckdb")
-    raw = write_contract(workdir / "raw", [], [])
-    return assert_built(run_dbt(workdir, raw, {**AS_OF, "zendesk_schemas": ["zendesk"]}))
+    return assert_built(build_project(workdir, ACCOUNTS, [], [], {
+        **AS_OF, "zendesk_schemas": ["zendesk"]}))
 
 
 def test_support_kpis_are_as_worked_out(through_zendesk: Build) -> None:
@@ -160,4 +133,4 @@ def test_the_events_are_those_of_the_contract_rows(through_zendesk: Build) -> No
 
 def test_the_adapter_gives_the_kpis_of_the_contract_rows(as_contract: Build,
                                                          through_zendesk: Build) -> None:
-    assert differing_kpi_rows(kpis(as_contract), kpis(through_zendesk)) == []
+    assert differing_kpi_rows(as_contract.kpi_rows(), through_zendesk.kpi_rows()) == []

@@ -115,21 +115,7 @@ track_calls_{{ loop.index }} as (
 {% endfor %}
 
 final as (
-    {%- for schema in segment_schemas() if execute %}
-    select * from track_calls_{{ loop.index }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- else %}
-    select
-        cast(null as {{ dbt.type_string() }}) as event_id,
-        cast(null as {{ dbt.type_string() }}) as account_id,
-        cast(null as {{ dbt.type_string() }}) as user_id,
-        cast(null as {{ dbt.type_string() }}) as event_name,
-        cast(null as {{ dbt.type_string() }}) as occurred_at,
-        cast(null as {{ dbt.type_string() }}) as properties,
-        cast(null as {{ dbt.type_string() }}) as loaded_at
-    {%- endfor %}
+    {{ union_numbered('track_calls_', segment_schemas() | length if execute else 0) }}
 )
 
 select * from final

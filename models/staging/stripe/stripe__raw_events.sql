@@ -173,21 +173,7 @@ contract_rows_{{ loop.index }} as (
 {% endfor %}
 
 final as (
-    {%- for schema in stripe_schemas() if execute %}
-    select * from contract_rows_{{ loop.index }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- else %}
-    select
-        cast(null as {{ dbt.type_string() }}) as event_id,
-        cast(null as {{ dbt.type_string() }}) as account_id,
-        cast(null as {{ dbt.type_string() }}) as user_id,
-        cast(null as {{ dbt.type_string() }}) as event_name,
-        cast(null as {{ dbt.type_string() }}) as occurred_at,
-        cast(null as {{ dbt.type_string() }}) as properties,
-        cast(null as {{ dbt.type_string() }}) as loaded_at
-    {%- endfor %}
+    {{ union_numbered('contract_rows_', stripe_schemas() | length if execute else 0) }}
 )
 
 select * from final

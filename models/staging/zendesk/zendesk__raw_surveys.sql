@@ -41,14 +41,7 @@ ratings_{{ loop.index }} as (
 {% endfor %}
 
 final as (
-    {%- for schema in zendesk_schemas() if execute %}
-    select * from ratings_{{ loop.index }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- else %}
-    select cast(null as {{ dbt.type_string() }}) as response_id
-    {%- endfor %}
+    {{ union_numbered('ratings_', zendesk_schemas() | length if execute else 0) }}
 )
 
 select * from final

@@ -76,14 +76,7 @@ tickets_{{ loop.index }} as (
 {% endfor %}
 
 final as (
-    {%- for schema in zendesk_schemas() if execute %}
-    select * from tickets_{{ loop.index }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- else %}
-    select cast(null as {{ dbt.type_string() }}) as ticket_key
-    {%- endfor %}
+    {{ union_numbered('tickets_', zendesk_schemas() | length if execute else 0) }}
 )
 
 select * from final
