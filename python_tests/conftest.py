@@ -154,6 +154,7 @@ FIXTURE_SELECTION: tuple[str, ...] = (
 PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model",
                    "raw_events_warn_after_hours", "raw_events_error_after_hours",
                    "raw_contract_relations", "segment_schemas", "segment_event_tables",
+                   "segment_account_trait",
                    "stripe_schemas", "zendesk_schemas"} | {
     f"{name}_{suffix}" for name in ("raw_accounts", "raw_events", "raw_surveys")
     for suffix in ("identifier", "model")}

@@ -13,6 +13,8 @@ billing events, are contract files. Product events are track calls:
 | r1   | rudder_app | u1   | dashboard_viewed           | Mar 1       | acme                             |
 | r2   | rudder_app | u4   | Report Shared              | Jan 20      | beta: u4 moved acme (Jan 1) -> beta (Jan 15) |
 | r3   | rudder_app | u5   | Dashboard Viewed           | Feb 2       | beta: the call's context_group_id  |
+| r4   | rudder_app | u6   | Report Shared              | Feb 5       | acme: u6's identify call of Feb 1  |
+|      |            |      |                            |             | names it (trait account_id)      |
 The same business written as contract rows (the accounts above, properties as JSON,
 loaded_at = uuid_ts) is the reference.
 """
@@ -53,6 +55,7 @@ TRACKS = [
     ("r1", "rudder_app", "u1", "dashboard_viewed", "2024-03-01 10:00:00", "acme", None),
     ("r2", "rudder_app", "u4", "Report Shared", "2024-01-20 10:00:00", "beta", None),
     ("r3", "rudder_app", "u5", "Dashboard Viewed", "2024-02-02 10:00:00", "beta", None),
+    ("r4", "rudder_app", "u6", "Report Shared", "2024-02-05 10:00:00", "acme", None),
 ]
 GROUPS = [  # (schema, user, group, timestamp)
     ("segment_web", "u1", "acme", "2024-01-02 09:30:00"),
@@ -62,7 +65,8 @@ GROUPS = [  # (schema, user, group, timestamp)
     ("rudder_app", "u4", "beta", "2024-01-15 09:00:00"),
 ]
 VARS = {"as_of_date": "2024-03-31", "segment_schemas": ["segment_web", "rudder_app"],
-        "segment_event_tables": ["onboarding_step_completed"]}
+        "segment_event_tables": ["onboarding_step_completed"],
+        "segment_account_trait": "account_id"}
 
 
 def uuid_ts(timestamp: str) -> str:
@@ -84,6 +88,11 @@ def land_tracks(database: Path) -> None:
                         f"context_library_name varchar{context})")
             con.execute(f"create table {schema}.groups (id varchar, user_id varchar, "
                         "group_id varchar, timestamp timestamptz, received_at timestamptz)")
+            con.execute(f"create table {schema}.identifies (id varchar, user_id varchar, "
+                        "email varchar, account_id varchar, timestamp timestamptz)")
+        con.execute("insert into rudder_app.identifies values "
+                    "('i1', 'u6', 'six@acme.test', 'acme', '2024-02-01 09:00:00+00'), "
+                    "('i2', 'u1', 'one@acme.test', null, '2024-01-02 09:00:00+00')")
         con.execute("create table segment_web.onboarding_step_completed (id varchar, "
                     "user_id varchar, event varchar, timestamp timestamptz, step varchar, "
                     "context_library_name varchar)")
@@ -123,7 +132,7 @@ def test_each_call_belongs_to_the_account_worked_out(through_segment: Build) -> 
     accounts = dict(through_segment.query(
         "select event_id, account_id from stg_raw__events where event_id not like 'b%'"))
     assert accounts == {"t1": "acme", "t2": "acme", "t3": "beta", "r1": "acme",
-                        "r2": "beta", "r3": "beta"}
+                        "r2": "beta", "r3": "beta", "r4": "acme"}
     assert through_segment.query(
         "select event_id, reject_reason from stg_raw__events_rejected") == [
         ("t4", "missing_required_value")]

@@ -1,7 +1,8 @@
 -- one row per Segment (or RudderStack) track call, in the shape of the raw_events contract
 -- (text columns): the track calls of every warehouse schema named in var segment_schemas
 -- (one per source or connection), unioned. The account is the track's
--- context_group_id where it has one, else the group its user last joined (groups) on or
+-- context_group_id where it has one, else the group its user last joined (groups, and
+-- identifies calls whose trait column var segment_account_trait names the account) on or
 -- before the event, else the user's first group; an event with none keeps no account,
 -- and staging quarantines it (missing_required_value). The properties are the columns
 -- of the event's own table (var segment_event_tables) but the tools' own columns. The
@@ -13,6 +14,13 @@
                        'received_at', 'sent_at', 'original_timestamp', 'uuid_ts',
                        'loaded_at', 'channel'] %}
 {%- set ts = adapter.quote('timestamp') %}
+{%- set account_trait = var('segment_account_trait', none) %}
+{%- if account_trait is not none
+       and not (account_trait is string and modules.re.fullmatch('[a-z_][a-z0-9_]*', account_trait)) %}
+    {{ exceptions.raise_compiler_error(
+        "dbt var segment_account_trait must be a column name of identifies; got "
+        ~ (account_trait | string)[:80]) }}
+{%- endif %}
 
 with
 
@@ -46,6 +54,20 @@ memberships_{{ loop.index }} as (
         {{ ts }} as joined_at
     from {{ groups }}
     where user_id is not null and group_id is not null
+    {%- if account_trait %}
+    {%- set identifies = landed_relation(schema, 'identifies') %}
+    {%- set identify_columns = column_types(identifies) %}
+
+    union all
+
+    -- an identify call that names the user's account in a trait column counts as joining it
+    select
+        {{ raw_text('user_id', identify_columns['user_id']) }} as user_id,
+        {{ raw_text(account_trait, identify_columns[account_trait]) }} as group_id,
+        {{ ts }} as joined_at
+    from {{ identifies }}
+    where user_id is not null and {{ account_trait }} is not null
+    {%- endif %}
 ),
 
 event_properties_{{ loop.index }} as (
