@@ -6,11 +6,13 @@ module-scoped fixture, and reads the marts through the returned `Build`.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import fcntl
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -236,6 +238,7 @@ def _in_process(args: list[str], env: dict[str, str], parse_vars: dict) -> tuple
     try:
         if key not in _manifests:
             target = Path(tempfile.mkdtemp(prefix="cs_kpis_parse_"))
+            atexit.register(shutil.rmtree, target, True)  # removed when the worker ends
             parse = dbtRunner().invoke(["parse", *_PROJECT_ARGS, "--quiet",
                                         "--target-path", str(target),
                                         "--log-path", str(target / "logs"),
