@@ -25,7 +25,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import psycopg2
 import pytest
 
@@ -139,12 +138,7 @@ def test_kpi_monthly_on_postgres_equals_duckdb(
     assert postgres_build.returncode == 0, postgres_build.stdout[-3000:]
     on_duckdb = assert_built(run_dbt(tmp_path_factory.mktemp("small_demo_duckdb"),
                                      small_demo, DEMO_VARS)).kpi_rows()
-    conn = psycopg2.connect(host=postgres["DBT_PG_HOST"], port=int(postgres["DBT_PG_PORT"]),
-                            user="postgres", dbname="cs_kpis")
-    with conn, conn.cursor() as cur:
-        cur.execute(KPI_MONTHLY_SQL.format(text="text", relation="analytics.kpi_monthly"))
-        on_postgres = kpi_monthly_by_key(cur.fetchall())
-    conn.close()
+    on_postgres = postgres_kpi_rows(postgres, "analytics")
     assert len(on_duckdb) > 3000  # 18 months x 3 segments x 60 KPIs
     differing = differing_kpi_rows(on_duckdb, on_postgres)
     assert differing == [], differing[:10]
@@ -164,6 +158,17 @@ TYPED_COLUMNS = {
                     ("responded_at", "timestamp", "%s::timestamptz at time zone 'UTC'"),
                     ("touchpoint", "text", "%s")],
 }
+
+
+def postgres_kpi_rows(postgres: dict[str, str], schema: str) -> dict[tuple, tuple]:
+    """kpi_monthly of a Postgres build in `schema`, keyed as kpi_monthly_by_key keys it."""
+    conn = psycopg2.connect(host=postgres["DBT_PG_HOST"], port=int(postgres["DBT_PG_PORT"]),
+                            user="postgres", dbname="cs_kpis")
+    with conn, conn.cursor() as cur:
+        cur.execute(KPI_MONTHLY_SQL.format(text="text", relation=f"{schema}.kpi_monthly"))
+        rows = kpi_monthly_by_key(cur.fetchall())
+    conn.close()
+    return rows
 
 
 def run_sql(postgres: dict[str, str], statements: list[tuple[str, list]]) -> None:
@@ -206,15 +211,8 @@ def test_typed_columns_on_postgres_give_the_kpis_of_the_text_files(
     assert typed_build.returncode == 0, typed_build.stdout[-6000:]
     as_text = assert_built(build_project(tmp_path_factory.mktemp("typed_reference"),
                                          ACCOUNTS, EVENTS, SURVEYS, AS_OF))
-    with duckdb.connect(str(as_text.database), read_only=True) as con:
-        expected = kpi_monthly_by_key(con.execute(KPI_MONTHLY_SQL.format(
-            text="varchar", relation="kpi_monthly")).fetchall())
-    conn = psycopg2.connect(host=postgres["DBT_PG_HOST"], port=int(postgres["DBT_PG_PORT"]),
-                            user="postgres", dbname="cs_kpis")
-    with conn, conn.cursor() as cur:
-        cur.execute(KPI_MONTHLY_SQL.format(text="text", relation="typed.kpi_monthly"))
-        on_postgres = kpi_monthly_by_key(cur.fetchall())
-    conn.close()
+    expected = as_text.kpi_rows()
+    on_postgres = postgres_kpi_rows(postgres, "typed")
     assert expected[("2024-01-01", "all", "mrr")][0] == 348
     differing = differing_kpi_rows(expected, on_postgres)
     assert differing == [], differing[:10]
