@@ -15,8 +15,9 @@
                        'loaded_at', 'channel'] %}
 {%- set ts = adapter.quote('timestamp') %}
 {%- set account_trait = var('segment_account_trait', none) %}
-{%- if account_trait is not none
-       and not (account_trait is string and modules.re.fullmatch('[a-z_][a-z0-9_]*', account_trait)) %}
+{%- if account_trait is not none and not (account_trait is string
+                                         and modules.re.fullmatch('[a-z_][a-z0-9_]*',
+                                                                  account_trait)) %}
     {{ exceptions.raise_compiler_error(
         "dbt var segment_account_trait must be a column name of identifies; got "
         ~ (account_trait | string)[:80]) }}

@@ -16,11 +16,14 @@
 {{ config(enabled=(var('stripe_schemas', []) | length > 0)) }}
 
 {%- set metadata_key = var('stripe_account_id_metadata_key', none) %}
+{#- a timestamp column's date, as YYYY-MM-DD text (COLUMN is replaced by the column) -#}
+{%- set date_text = 'cast(cast(COLUMN as date) as ' ~ dbt.type_string() ~ ')' %}
 
 with
 
 {% for schema in stripe_schemas() if execute %}
-{%- set subscriptions = landed_relation(schema, 'subscription_history', var_name='stripe_schemas') %}
+{%- set subscriptions = landed_relation(schema, 'subscription_history',
+                                        var_name='stripe_schemas') %}
 {%- set subscription_columns = column_types(subscriptions) %}
 {%- set items = landed_relation(schema, 'subscription_item', var_name='stripe_schemas') %}
 {%- set item_columns = column_types(items) %}
@@ -89,7 +92,8 @@ customers_{{ loop.index }} as (
         id as customer_id,
         {%- if metadata_key %}
         coalesce(
-            {{ json_text(raw_text('metadata', column_types(customers)['metadata']), metadata_key) }},
+            {{ json_text(raw_text('metadata', column_types(customers)['metadata']),
+                         metadata_key) }},
             id
         ) as account_id
         {%- else %}
@@ -121,19 +125,21 @@ subscribed_{{ loop.index }} as (
 
 events_{{ loop.index }} as (
     select
-        {{ prefix }} || subscription_id || ':trial' as event_id,
+        {{ dbt.concat([prefix, 'subscription_id', "':trial'"]) }} as event_id,
         account_id,
         'trial_started' as event_name,
         trial_start as occurred_at,
         synced_at,
-        {{ json_object_text([('plan', 'plan'), ('trial_end', 'cast(cast(trial_end as date) as ' ~ dbt.type_string() ~ ')')]) }} as properties
+        {{ json_object_text([('plan', 'plan'),
+                             ('trial_end', date_text | replace('COLUMN', 'trial_end'))]) }}
+            as properties
     from subscribed_{{ loop.index }}
     where trial_start is not null
 
     union all
 
     select
-        {{ prefix }} || subscription_id || ':started' as event_id,
+        {{ dbt.concat([prefix, 'subscription_id', "':started'"]) }} as event_id,
         account_id,
         'subscription_started' as event_name,
         paid_from as occurred_at,
@@ -141,14 +147,16 @@ events_{{ loop.index }} as (
         {{ json_object_text([('plan', 'plan'), ('amount', 'amount'),
                              ('billing_interval', 'billing_interval'), ('currency', 'currency'),
                              ('seats', 'seats'),
-                             ('current_period_end', 'cast(cast(current_period_end as date) as ' ~ dbt.type_string() ~ ')')]) }} as properties
+                             ('current_period_end',
+                              date_text | replace('COLUMN', 'current_period_end'))]) }}
+            as properties
     from subscribed_{{ loop.index }}
     where status <> 'trialing' and (ended_at is null or ended_at > paid_from)
 
     union all
 
     select
-        {{ prefix }} || subscription_id || ':cancelled' as event_id,
+        {{ dbt.concat([prefix, 'subscription_id', "':cancelled'"]) }} as event_id,
         account_id,
         'subscription_cancelled' as event_name,
         ended_at as occurred_at,

@@ -18,8 +18,8 @@ tickets as (
 {%- set users = landed_relation(schema, 'user', var_name='zendesk_schemas') %}
 replies_{{ loop.index }} as (
     select
-        {{ sql_string('zendesk:' ~ schema ~ ':comment:') }}
-        || cast(ticket_comments.id as {{ dbt.type_string() }}) as event_id,
+        {{ dbt.concat([sql_string('zendesk:' ~ schema ~ ':comment:'),
+                       'cast(ticket_comments.id as ' ~ dbt.type_string() ~ ')']) }} as event_id,
         tickets.account_id,
         tickets.user_id,
         ticket_comments.created as occurred_at,
@@ -39,9 +39,11 @@ replies_{{ loop.index }} as (
 
 {% endfor %}
 
+{%- set resolution = "case when has_agent_reply then 'agent' else 'self_service' end" %}
+
 events as (
     select
-        ticket_key || ':opened' as event_id,
+        {{ dbt.concat(['ticket_key', "':opened'"]) }} as event_id,
         account_id,
         user_id,
         'ticket_opened' as event_name,
@@ -53,13 +55,13 @@ events as (
     union all
 
     select
-        ticket_key || ':resolved' as event_id,
+        {{ dbt.concat(['ticket_key', "':resolved'"]) }} as event_id,
         account_id,
         user_id,
         'ticket_resolved' as event_name,
         solved_at as occurred_at,
         {{ json_object_text([('ticket_id', 'ticket_key'),
-                             ('resolution', "case when has_agent_reply then 'agent' else 'self_service' end")]) }}
+                             ('resolution', resolution)]) }}
             as properties
     from tickets
     where solved_at is not null

@@ -17,8 +17,8 @@ tickets as (
 {%- set rating_columns = column_types(ratings) %}
 ratings_{{ loop.index }} as (
     select
-        {{ sql_string('zendesk:' ~ schema ~ ':rating:') }}
-        || cast(ratings.id as {{ dbt.type_string() }}) as response_id,
+        {{ dbt.concat([sql_string('zendesk:' ~ schema ~ ':rating:'),
+                       'cast(ratings.id as ' ~ dbt.type_string() ~ ')']) }} as response_id,
         tickets.account_id,
         tickets.user_id,
         'csat' as survey_type,

@@ -12,7 +12,8 @@ with
 {% for schema in zendesk_schemas() if execute %}
 {%- set tickets = landed_relation(schema, 'ticket', var_name='zendesk_schemas') %}
 {%- set ticket_comments = landed_relation(schema, 'ticket_comment', var_name='zendesk_schemas') %}
-{%- set field_history = landed_relation(schema, 'ticket_field_history', var_name='zendesk_schemas') %}
+{%- set field_history = landed_relation(schema, 'ticket_field_history',
+                                        var_name='zendesk_schemas') %}
 {%- set users = landed_relation(schema, 'user', var_name='zendesk_schemas') %}
 {%- set organizations = landed_relation(schema, 'organization', var_name='zendesk_schemas') %}
 {%- set prefix = sql_string('zendesk:' ~ schema ~ ':') %}
@@ -45,7 +46,7 @@ agent_replies_{{ loop.index }} as (
 tickets_{{ loop.index }} as (
     select
         {{ sql_string(schema) }} as schema_name,
-        {{ prefix }} || cast(tickets.id as {{ dbt.type_string() }}) as ticket_key,
+        {{ dbt.concat([prefix, 'cast(tickets.id as ' ~ dbt.type_string() ~ ')']) }} as ticket_key,
         tickets.id as zendesk_ticket_id,
         coalesce(
             {{ zendesk_account_id('ticket_organizations') }},
