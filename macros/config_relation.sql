@@ -1,5 +1,5 @@
 {#-
-    config_relation(name): the configuration table `name` (fx_rates or feature_catalog):
+    config_relation(name): the configuration table `name` (fx_rates, feature_catalog or kpi_targets):
     the project's seed of that name, or the host project's model or seed that the var
     `<name>_model` names (a host that installs the project as a package keeps its own
     currencies or feature map; it needs the same columns as the seed). The name is

@@ -5,7 +5,11 @@
       kpi, family (the mart's meta kpi_family), mart, value (the column), numerator and
       denominator (columns, or none when the KPI is no ratio), complete (the column that
       says the row is final; default is_complete_period), where (a filter on the mart's
-      rows, or none), unit, higher_is_better, min_value, max_value, doc, headline.
+      rows, or none), unit, higher_is_better, min_value, max_value, doc, headline, and
+      slice: how the KPI re-aggregates from account-grain facts for any account dimension
+      (none where it does not; see kpi_slices), as a dict: model (the account-grain mart),
+      value / numerator / denominator (its columns; default the mart's own names),
+      count_distinct (a column whose distinct values are the KPI), where (a filter).
     Empty while dbt parses (the graph is read at run time); a model that reads the registry
     therefore declares its marts with `-- depends_on:` comments, and dbt stops the run,
     naming the mart, when one is missing.
@@ -31,10 +35,24 @@
                         'max_value': item.get('max_value'),
                         'doc': item.doc,
                         'headline': item.get('headline'),
+                        'slice': item.get('slice'),
                     }) -%}
                 {%- endfor -%}
             {%- endfor -%}
         {%- endfor -%}
     {%- endif -%}
     {{ return(kpis | sort(attribute='kpi')) }}
+{%- endmacro %}
+
+{#-
+    kpi_directions(kpis): a select of one row per KPI of `kpis` (see kpi_registry): kpi
+    and its higher_is_better, unioned: the registry's directions as a relation.
+-#}
+{% macro kpi_directions(kpis) -%}
+    {%- for item in kpis %}
+    select
+        cast({{ sql_string(item.kpi) }} as {{ dbt.type_string() }}) as kpi,
+        {{ 'true' if item.higher_is_better else 'false' }} as higher_is_better
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 {%- endmacro %}

@@ -153,7 +153,7 @@ FIXTURE_SELECTION: tuple[str, ...] = (
 # vars that dbt reads while it parses (the raw source's schema and identifiers and the
 # freshness thresholds in the sources yml, the refs to host models and configuration
 # tables, the adapters' enabled configs): each set of their values gets its own parse
-PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model",
+PARSE_TIME_VARS = {"raw_schema", "fx_rates_model", "feature_catalog_model", "kpi_targets_model",
                    "raw_events_warn_after_hours", "raw_events_error_after_hours",
                    "raw_contract_relations", "segment_schemas", "segment_event_tables",
                    "segment_account_trait",

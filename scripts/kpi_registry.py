@@ -41,6 +41,10 @@ class Kpi:
     doc: str
     headline: int | None
     yml: Path
+    slice: dict | None = None
+    """How the KPI re-aggregates from an account-grain mart for any account dimension
+    (model, and optional value / numerator / denominator / count_distinct / where), or
+    None where it does not."""
 
 
 def load_registry(marts: Path = MARTS) -> list[Kpi]:
@@ -61,6 +65,7 @@ def load_registry(marts: Path = MARTS) -> list[Kpi]:
                         higher_is_better=item["higher_is_better"],
                         min_value=item.get("min_value"), max_value=item.get("max_value"),
                         doc=item["doc"], headline=item.get("headline"), yml=path,
+                        slice=item.get("slice"),
                     ))
     return sorted(kpis, key=lambda k: k.kpi)
 

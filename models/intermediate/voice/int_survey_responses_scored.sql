@@ -20,7 +20,7 @@ answered as (
         and cast(surveys.responded_at as date) <= bounds.as_of_date
 ),
 
-final as (
+grouped as (
     select
         response_id,
         account_id,
@@ -43,6 +43,20 @@ final as (
             when survey_type = 'ces' then 'difficult'
         end as score_group
     from answered
+),
+
+final as (
+    select
+        *,
+        -- the response's part of its survey type's score (score = sum / responses): NPS
+        -- 100 a promoter, -100 a detractor; CSAT 100 when satisfied; CES its score
+        cast(case
+            when score_group in ('promoter', 'satisfied') then 100
+            when score_group = 'detractor' then -100
+            when survey_type = 'ces' then score
+            else 0
+        end as {{ type_double() }}) as score_points
+    from grouped
 )
 
 select * from final

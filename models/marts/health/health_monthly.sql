@@ -6,8 +6,8 @@ month_segments as (
     select * from {{ ref('int_report_month_segments') }}
 ),
 
-scored as (
-    select * from {{ ref('int_account_days_health_scored') }}
+account_months as (
+    select * from {{ ref('health_account_monthly') }}
 ),
 
 accounts_segmented as (
@@ -17,22 +17,17 @@ accounts_segmented as (
 month_end_bands as (
     -- paying accounts on the last observed day of each month
     select
-        month_segments.month,
-        month_segments.reporting_segment,
-        count(*) as paying_accounts,
-        sum(case when scored.health_band = 'green' then 1 else 0 end) as green_accounts,
-        sum(case when scored.health_band = 'yellow' then 1 else 0 end) as yellow_accounts,
-        sum(case when scored.health_band = 'red' then 1 else 0 end) as red_accounts,
-        sum(case when scored.health_band = 'red' then scored.mrr else 0 end) as at_risk_mrr
-    from month_segments
-    inner join scored
-        on month_segments.observed_until = scored.date_day
+        account_months.month,
+        accounts_segmented.reporting_segment,
+        sum(account_months.health_paying_accounts) as paying_accounts,
+        sum(account_months.green_accounts) as green_accounts,
+        sum(account_months.yellow_accounts) as yellow_accounts,
+        sum(account_months.red_accounts) as red_accounts,
+        sum(account_months.at_risk_mrr) as at_risk_mrr
+    from account_months
     inner join accounts_segmented
-        on
-            scored.account_id = accounts_segmented.account_id
-            and month_segments.reporting_segment = accounts_segmented.reporting_segment
-    where scored.is_paying
-    group by month_segments.month, month_segments.reporting_segment
+        on account_months.account_id = accounts_segmented.account_id
+    group by account_months.month, accounts_segmented.reporting_segment
 ),
 
 final as (

@@ -6,136 +6,88 @@ month_segments as (
 ),
 
 account_months as (
-    select * from {{ ref('int_account_months_classified') }}
+    select * from {{ ref('revenue_account_monthly') }}
 ),
 
 accounts_segmented as (
     select * from {{ ref('int_accounts_segmented') }}
 ),
 
-contracts as (
-    select * from {{ ref('int_annual_contracts_renewed') }}
-),
-
-movements as (
+summed as (
     select
         account_months.month,
         accounts_segmented.reporting_segment,
-        sum(account_months.m1) as mrr,
-        sum(case when account_months.m1 > 0 then 1 else 0 end) as paying_accounts,
-        sum(account_months.m0) as start_mrr,
-        sum(case when account_months.m0 > 0 then 1 else 0 end) as start_accounts,
-        sum(case when account_months.m0 > 0 and account_months.m1 = 0 then 1 else 0 end)
-            as churned_accounts,
-        sum(case when account_months.m0 > 0 and account_months.m1 > 0 then 1 else 0 end)
-            as retained_accounts,
-        sum(case when account_months.movement = 'expansion' then 1 else 0 end)
-            as upgraded_accounts,
+        sum(account_months.mrr) as mrr,
+        sum(account_months.paying_accounts) as paying_accounts,
+        sum(account_months.start_mrr) as start_mrr,
+        sum(account_months.start_accounts) as start_accounts,
+        sum(account_months.churned_accounts) as churned_accounts,
+        sum(account_months.retained_accounts) as retained_accounts,
+        sum(account_months.upgraded_accounts) as upgraded_accounts,
         sum(account_months.new_mrr) as new_mrr,
         sum(account_months.reactivation_mrr) as reactivation_mrr,
         sum(account_months.expansion_mrr) as expansion_mrr,
         sum(account_months.contraction_mrr) as contraction_mrr,
-        sum(account_months.churned_mrr) as churned_mrr
+        sum(account_months.churned_mrr) as churned_mrr,
+        sum(account_months.gained_mrr) as gained_mrr,
+        sum(account_months.lost_mrr) as lost_mrr,
+        sum(account_months.gross_retained_mrr) as gross_retained_mrr,
+        sum(account_months.net_retained_mrr) as net_retained_mrr,
+        sum(account_months.net_new_mrr) as net_new_mrr,
+        sum(account_months.cohort_accounts_12m) as cohort_accounts_12m,
+        sum(account_months.cohort_start_mrr_12m) as cohort_start_mrr_12m,
+        sum(account_months.cohort_end_mrr_12m) as cohort_end_mrr_12m,
+        sum(account_months.cohort_retained_mrr_12m) as cohort_retained_mrr_12m,
+        sum(account_months.cohort_paying_accounts_12m) as cohort_paying_accounts_12m,
+        sum(account_months.contracts_due) as contracts_due,
+        sum(account_months.contracts_renewed) as contracts_renewed,
+        sum(account_months.contracts_pending) as contracts_pending
     from account_months
     inner join accounts_segmented
         on account_months.account_id = accounts_segmented.account_id
     group by account_months.month, accounts_segmented.reporting_segment
 ),
 
-twelve_month_cohorts as (
-    -- accounts paying at the end of month M-12, followed to the end of month M
-    select
-        current_months.month,
-        accounts_segmented.reporting_segment,
-        count(*) as cohort_accounts_12m,
-        sum(earlier_months.m1) as cohort_start_mrr_12m,
-        sum(current_months.m1) as cohort_end_mrr_12m,
-        sum(case
-            when current_months.m1 < earlier_months.m1 then current_months.m1
-            else earlier_months.m1
-        end) as cohort_retained_mrr_12m,
-        sum(case when current_months.m1 > 0 then 1 else 0 end) as cohort_paying_accounts_12m
-    from account_months as earlier_months
-    inner join account_months as current_months
-        on
-            earlier_months.account_id = current_months.account_id
-            and current_months.month
-            = cast({{ dbt.dateadd('month', 12, 'earlier_months.month') }} as date)
-    inner join accounts_segmented
-        on earlier_months.account_id = accounts_segmented.account_id
-    where earlier_months.m1 > 0
-    group by current_months.month, accounts_segmented.reporting_segment
-),
-
-renewals as (
-    select
-        contracts.renewal_month as month,
-        accounts_segmented.reporting_segment,
-        sum(case when not contracts.is_pending then 1 else 0 end) as contracts_due,
-        sum(case when contracts.is_renewed then 1 else 0 end) as contracts_renewed,
-        sum(case when contracts.is_pending then 1 else 0 end) as contracts_pending
-    from contracts
-    inner join accounts_segmented
-        on contracts.account_id = accounts_segmented.account_id
-    group by contracts.renewal_month, accounts_segmented.reporting_segment
-),
-
-joined as (
+mrr_sums as (
     select
         month_segments.month,
         month_segments.reporting_segment as segment,
         month_segments.is_complete_period,
-        coalesce(movements.mrr, 0) as mrr,
-        coalesce(movements.paying_accounts, 0) as paying_accounts,
-        coalesce(movements.start_mrr, 0) as start_mrr,
-        coalesce(movements.start_accounts, 0) as start_accounts,
-        coalesce(movements.churned_accounts, 0) as churned_accounts,
-        coalesce(movements.retained_accounts, 0) as retained_accounts,
-        coalesce(movements.upgraded_accounts, 0) as upgraded_accounts,
-        coalesce(movements.new_mrr, 0) as new_mrr,
-        coalesce(movements.reactivation_mrr, 0) as reactivation_mrr,
-        coalesce(movements.expansion_mrr, 0) as expansion_mrr,
-        coalesce(movements.contraction_mrr, 0) as contraction_mrr,
-        coalesce(movements.churned_mrr, 0) as churned_mrr,
-        coalesce(twelve_month_cohorts.cohort_accounts_12m, 0) as cohort_accounts_12m,
-        coalesce(twelve_month_cohorts.cohort_start_mrr_12m, 0) as cohort_start_mrr_12m,
-        coalesce(twelve_month_cohorts.cohort_end_mrr_12m, 0) as cohort_end_mrr_12m,
-        coalesce(twelve_month_cohorts.cohort_retained_mrr_12m, 0) as cohort_retained_mrr_12m,
-        coalesce(twelve_month_cohorts.cohort_paying_accounts_12m, 0)
-            as cohort_paying_accounts_12m,
-        coalesce(renewals.contracts_due, 0) as contracts_due,
-        coalesce(renewals.contracts_renewed, 0) as contracts_renewed,
-        coalesce(renewals.contracts_pending, 0) as contracts_pending
+        coalesce(summed.mrr, 0) as mrr,
+        coalesce(summed.paying_accounts, 0) as paying_accounts,
+        coalesce(summed.start_mrr, 0) as start_mrr,
+        coalesce(summed.start_accounts, 0) as start_accounts,
+        coalesce(summed.churned_accounts, 0) as churned_accounts,
+        coalesce(summed.retained_accounts, 0) as retained_accounts,
+        coalesce(summed.upgraded_accounts, 0) as upgraded_accounts,
+        coalesce(summed.new_mrr, 0) as new_mrr,
+        coalesce(summed.reactivation_mrr, 0) as reactivation_mrr,
+        coalesce(summed.expansion_mrr, 0) as expansion_mrr,
+        coalesce(summed.contraction_mrr, 0) as contraction_mrr,
+        coalesce(summed.churned_mrr, 0) as churned_mrr,
+        coalesce(summed.gained_mrr, 0) as gained_mrr,
+        coalesce(summed.lost_mrr, 0) as lost_mrr,
+        coalesce(summed.gross_retained_mrr, 0) as gross_retained_mrr,
+        coalesce(summed.net_retained_mrr, 0) as net_retained_mrr,
+        coalesce(summed.net_new_mrr, 0) as net_new_mrr,
+        coalesce(summed.cohort_accounts_12m, 0) as cohort_accounts_12m,
+        coalesce(summed.cohort_start_mrr_12m, 0) as cohort_start_mrr_12m,
+        coalesce(summed.cohort_end_mrr_12m, 0) as cohort_end_mrr_12m,
+        coalesce(summed.cohort_retained_mrr_12m, 0) as cohort_retained_mrr_12m,
+        coalesce(summed.cohort_paying_accounts_12m, 0) as cohort_paying_accounts_12m,
+        coalesce(summed.contracts_due, 0) as contracts_due,
+        coalesce(summed.contracts_renewed, 0) as contracts_renewed,
+        coalesce(summed.contracts_pending, 0) as contracts_pending
     from month_segments
-    left join movements
+    left join summed
         on
-            month_segments.month = movements.month
-            and month_segments.reporting_segment = movements.reporting_segment
-    left join twelve_month_cohorts
-        on
-            month_segments.month = twelve_month_cohorts.month
-            and month_segments.reporting_segment = twelve_month_cohorts.reporting_segment
-    left join renewals
-        on
-            month_segments.month = renewals.month
-            and month_segments.reporting_segment = renewals.reporting_segment
-),
-
-mrr_sums as (
-    -- the money sums behind the ratios, each written once
-    select
-        *,
-        new_mrr + reactivation_mrr + expansion_mrr as gained_mrr,
-        contraction_mrr + churned_mrr as lost_mrr,
-        start_mrr - churned_mrr - contraction_mrr as gross_retained_mrr,
-        start_mrr + expansion_mrr - contraction_mrr - churned_mrr as net_retained_mrr
-    from joined
+            month_segments.month = summed.month
+            and month_segments.reporting_segment = summed.reporting_segment
 ),
 
 ratios as (
     select
         *,
-        gained_mrr - lost_mrr as net_new_mrr,
         {{ safe_ratio('mrr', 'paying_accounts') }} as arpa,
         {{ safe_ratio('gained_mrr', 'lost_mrr') }} as quick_ratio,
         {{ safe_ratio('churned_accounts', 'start_accounts') }} as logo_churn_rate,

@@ -35,6 +35,7 @@ by_touchpoint as (
         survey_type,
         score,
         score_group,
+        score_points,
         touchpoint
     from responses
     union all
@@ -44,6 +45,7 @@ by_touchpoint as (
         survey_type,
         score,
         score_group,
+        score_points,
         'all' as touchpoint
     from responses
 ),
@@ -60,7 +62,7 @@ aggregated as (
         sum(case when by_touchpoint.score_group = 'detractor' then 1 else 0 end) as detractors,
         sum(case when by_touchpoint.score_group = 'satisfied' then 1 else 0 end)
             as satisfied_responses,
-        sum(cast(by_touchpoint.score as {{ type_double() }})) as score_sum,
+        sum(by_touchpoint.score_points) as score_numerator,
         avg(cast(by_touchpoint.score as {{ type_double() }})) as score_mean,
         stddev_samp(cast(by_touchpoint.score as {{ type_double() }})) as score_stddev
     from by_touchpoint
@@ -86,7 +88,7 @@ framed as (
         coalesce(aggregated.passives, 0) as passives,
         coalesce(aggregated.detractors, 0) as detractors,
         coalesce(aggregated.satisfied_responses, 0) as satisfied_responses,
-        aggregated.score_sum,
+        coalesce(aggregated.score_numerator, 0) as score_numerator,
         aggregated.score_mean,
         aggregated.score_stddev
     from month_segments
@@ -109,7 +111,7 @@ framed as (
         aggregated.passives,
         aggregated.detractors,
         aggregated.satisfied_responses,
-        aggregated.score_sum,
+        aggregated.score_numerator,
         aggregated.score_mean,
         aggregated.score_stddev
     from aggregated
@@ -120,40 +122,28 @@ framed as (
     where aggregated.touchpoint != 'all'
 ),
 
-score_parts as (
-    -- each survey type's score is score_numerator / responses
-    select
-        *,
-        case survey_type
-            when 'nps' then 100 * (promoters - detractors)
-            when 'csat' then 100 * satisfied_responses
-            when 'ces' then score_sum
-        end as score_numerator
-    from framed
-),
-
 scored as (
     select
-        score_parts.*,
-        {{ safe_ratio('score_parts.score_numerator', 'score_parts.responses') }} as score,
-        case score_parts.survey_type
+        framed.*,
+        {{ safe_ratio('framed.score_numerator', 'framed.responses') }} as score,
+        case framed.survey_type
             when 'nps' then {{ nps_margin(
-                'score_parts.promoters', 'score_parts.detractors',
-                'score_parts.responses'
+                'framed.promoters', 'framed.detractors',
+                'framed.responses'
             ) }}
             when 'ces' then
                 coalesce(t_critical_values.t_975, {{ z_95() }})
-                * score_parts.score_stddev / sqrt(score_parts.responses)
+                * framed.score_stddev / sqrt(framed.responses)
         end as margin,
         100 * {{ wilson_bound(
-            'score_parts.satisfied_responses', 'score_parts.responses', -1
+            'framed.satisfied_responses', 'framed.responses', -1
         ) }} as wilson_lower,
         100 * {{ wilson_bound(
-            'score_parts.satisfied_responses', 'score_parts.responses', 1
+            'framed.satisfied_responses', 'framed.responses', 1
         ) }} as wilson_upper
-    from score_parts
+    from framed
     left join t_critical_values
-        on score_parts.responses - 1 = t_critical_values.degrees_of_freedom
+        on framed.responses - 1 = t_critical_values.degrees_of_freedom
 ),
 
 final as (
