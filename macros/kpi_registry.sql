@@ -17,7 +17,7 @@
 {% macro kpi_registry() -%}
     {%- set kpis = [] -%}
     {%- if execute -%}
-        {%- for node in graph.nodes.values() if node.resource_type == 'model' -%}
+        {%- for node in graph.get('nodes', {}).values() if node.resource_type == 'model' -%}
             {%- for column in node.columns.values() -%}
                 {%- for item in column.meta.get('kpis', []) -%}
                     {%- do kpis.append({

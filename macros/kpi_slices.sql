@@ -65,3 +65,24 @@
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 {%- endmacro %}
+
+{#-
+    account_slice_rows(accounts, accounts_segmented): selects, unioned, of each external
+    account once per dimension of slice_dimensions(): account_id, slice (the dimension's
+    name) and slice_value (its value as text; null where the account has none), from
+    the relations dim_accounts and int_accounts_segmented (by the names given).
+-#}
+{% macro account_slice_rows(accounts, accounts_segmented) -%}
+    {%- for slice, column in slice_dimensions() %}
+    select
+        {{ accounts }}.account_id,
+        cast({{ sql_string(slice) }} as {{ dbt.type_string() }}) as slice,
+        cast({{ accounts }}.{{ column }} as {{ dbt.type_string() }}) as slice_value
+    from {{ accounts }}
+    inner join {{ accounts_segmented }}
+        on
+            {{ accounts }}.account_id = {{ accounts_segmented }}.account_id
+            and {{ accounts_segmented }}.reporting_segment = 'all'
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}

@@ -270,6 +270,32 @@ def _in_process(args: list[str], env: dict[str, str], parse_vars: dict) -> tuple
     return (0 if result.success else 1), "\n".join(lines)
 
 
+def metricflow(database: Path, workdir: Path, commands: list[list[str]],
+               parse_vars: dict | None = None) -> list[dict]:
+    """Run MetricFlow commands (each a list of `mf` arguments) on the DuckDB file
+    `database`, in one child process (metricflow_child.py), with the semantic manifest of
+    this process's parse of the project for `parse_vars`. The project root mf needs is
+    `workdir/mf`: the project's dbt_project.yml and that target/semantic_manifest.json.
+    Returns, per command, a dict of its exit code and output."""
+    _in_process(["parse"], _dbt_env(database), parse_vars or {})
+    manifest = _manifests[json.dumps(parse_vars or {}, sort_keys=True)][1]
+    root = workdir / "mf"
+    (root / "target").mkdir(parents=True, exist_ok=True)
+    shutil.copy(manifest / "semantic_manifest.json", root / "target" / "semantic_manifest.json")
+    if not (root / "dbt_project.yml").exists():
+        (root / "dbt_project.yml").symlink_to(REPO_ROOT / "dbt_project.yml")
+    result = subprocess.run(
+        [str(REPO_ROOT / ".venv" / "bin" / "python"),
+         str(Path(__file__).with_name("metricflow_child.py")), json.dumps(commands)],
+        cwd=root, env={**os.environ, **_dbt_env(database), "DBT_PROFILES_DIR": str(REPO_ROOT)},
+        capture_output=True, text=True, check=False, timeout=300,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith('{"args"')]
+    if len(lines) != len(commands):
+        raise RuntimeError(f"mf stopped: {result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return [json.loads(line) for line in lines]
+
+
 def _close_duckdb() -> None:
     """Close the DuckDB connection dbt-duckdb keeps open between invocations, so the file
     can be read (and the next build can open another)."""

@@ -110,8 +110,9 @@ final as (
             case when twelve_month_cohorts.account_id is null then 0 else 1 end
             as {{ dbt.type_bigint() }}
         ) as cohort_accounts_12m,
-        cast(coalesce(twelve_month_cohorts.cohort_paying_accounts_12m, 0) as {{ dbt.type_bigint() }})
-            as cohort_paying_accounts_12m,
+        cast(
+            coalesce(twelve_month_cohorts.cohort_paying_accounts_12m, 0) as {{ dbt.type_bigint() }}
+        ) as cohort_paying_accounts_12m,
         cast(coalesce(twelve_month_cohorts.cohort_start_mrr_12m, 0) as {{ type_money() }})
             as cohort_start_mrr_12m,
         cast(coalesce(twelve_month_cohorts.cohort_end_mrr_12m, 0) as {{ type_money() }})

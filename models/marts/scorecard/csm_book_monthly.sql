@@ -2,6 +2,10 @@
 -- null): the book of business a CSM is held to. Its KPIs are the csm_owner slice of
 -- kpi_sliced_monthly; the accounts, band shares and alerts are counted here. Ownership is
 -- the account row's csm_owner for every month (no history of ownership).
+{%- set book_kpis = [
+    'mrr', 'paying_accounts', 'at_risk_mrr', 'grr', 'nrr', 'logo_churn_rate', 'renewal_rate',
+    'qbr_completion_rate', 'check_ins_per_account', 'healthy_account_share',
+] %}
 with
 
 sliced as (
@@ -30,14 +34,11 @@ alerts as (
 
 book_kpis as (
     select
+        {% for kpi in book_kpis -%}
+            max(case when kpi = {{ sql_string(kpi) }} then value end) as {{ kpi }},
+        {% endfor -%}
         month,
-        slice_value as csm_owner,
-        {%- for kpi in ['mrr', 'paying_accounts', 'at_risk_mrr', 'grr', 'nrr',
-                        'logo_churn_rate', 'renewal_rate', 'qbr_completion_rate',
-                        'check_ins_per_account', 'healthy_account_share'] %}
-        max(case when kpi = {{ sql_string(kpi) }} then value end) as {{ kpi }}
-        {{- ',' if not loop.last }}
-        {%- endfor %}
+        slice_value as csm_owner
     from sliced
     where slice = 'csm_owner'
     group by month, slice_value

@@ -10,9 +10,7 @@
 -- depends_on: {{ ref('account_users_monthly') }}
 {%- set kpis = kpi_registry() | selectattr('slice') | list %}
 {%- set ratio_kpis = kpis | selectattr('numerator') | map(attribute='kpi') | list %}
-{%- set is_ratio -%}
-    frame.kpi in ({% for kpi in ratio_kpis %}{{ sql_string(kpi) }}{{ ', ' if not loop.last }}{% endfor %})
-{%- endset %}
+{%- set is_ratio = 'frame.kpi in (' ~ quoted_list(ratio_kpis) ~ ')' %}
 {%- if execute and not kpis %}
     {{ exceptions.raise_compiler_error('No KPI of the registry has a slice entry.') }}
 {%- endif %}
@@ -32,18 +30,7 @@ scorecard as (
 
 account_slices as (
     -- each external account once per dimension, with its value of it
-    {%- for slice, column in slice_dimensions() %}
-    select
-        accounts.account_id,
-        cast({{ sql_string(slice) }} as {{ dbt.type_string() }}) as slice,
-        cast(accounts.{{ column }} as {{ dbt.type_string() }}) as slice_value
-    from accounts
-    inner join accounts_segmented
-        on
-            accounts.account_id = accounts_segmented.account_id
-            and accounts_segmented.reporting_segment = 'all'
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ account_slice_rows('accounts', 'accounts_segmented') }}
 ),
 
 slice_values as (
@@ -69,9 +56,7 @@ frame as (
     cross join slice_values
     where
         scorecard.segment = 'all'
-        and scorecard.kpi in (
-            {%- for item in kpis %}{{ sql_string(item.kpi) }}{{ ', ' if not loop.last }}{% endfor -%}
-        )
+        and scorecard.kpi in ({{ quoted_list(kpis | map(attribute='kpi') | list) }})
 ),
 
 final as (

@@ -32,8 +32,8 @@ trailing_months as (
         on
             scorecard.segment = earlier.segment
             and scorecard.kpi = earlier.kpi
-            and earlier.month < scorecard.month
-            and earlier.month >= cast({{ dbt.dateadd('month', -12, 'scorecard.month') }} as date)
+            and scorecard.month > earlier.month
+            and cast({{ dbt.dateadd('month', -12, 'scorecard.month') }} as date) <= earlier.month
             and earlier.is_complete_period
             and earlier.value is not null
     group by scorecard.month, scorecard.segment, scorecard.kpi
@@ -47,7 +47,9 @@ referenced as (
         scorecard.value,
         scorecard.is_complete_period,
         trailing_months.baseline_months,
-        case when trailing_months.baseline_months >= 3 then trailing_months.trailing_median end as baseline,
+        case
+            when trailing_months.baseline_months >= 3 then trailing_months.trailing_median
+        end as baseline,
         targets.target,
         directions.higher_is_better
     from scorecard
@@ -93,8 +95,9 @@ final as (
         cast(case
             when gap is null then null
             when gap >= 0 then 'on_track'
-            when -gap <= {{ number_var('status_watch_tolerance') }}
-                * abs(coalesce(target, baseline)) then 'watch'
+            when
+                -gap <= {{ number_var('status_watch_tolerance') }} * abs(coalesce(target, baseline))
+                then 'watch'
             else 'off_track'
         end as {{ dbt.type_string() }}) as status
     from gaps

@@ -25,7 +25,9 @@ accounts_segmented as (
 ),
 
 external_accounts as (
-    select accounts.account_id, accounts.segment
+    select
+        accounts.account_id,
+        accounts.segment
     from accounts
     inner join accounts_segmented
         on
@@ -74,11 +76,20 @@ high_touch_accounts as (
 ),
 
 account_month_keys as (
-    select account_id, month from qbrs
+    select
+        account_id,
+        month
+    from qbrs
     union
-    select account_id, month from high_touch_meetings
+    select
+        account_id,
+        month
+    from high_touch_meetings
     union
-    select account_id, month from high_touch_accounts
+    select
+        account_id,
+        month
+    from high_touch_accounts
 ),
 
 final as (

@@ -47,7 +47,8 @@ final as (
         cast(coalesce(summed.qbrs_due, 0) as {{ dbt.type_bigint() }}) as qbrs_due,
         cast(coalesce(summed.qbrs_completed_in_grace, 0) as {{ dbt.type_bigint() }})
             as qbrs_completed_in_grace,
-        {{ safe_ratio('summed.qbrs_completed_in_grace', 'summed.qbrs_due') }} as qbr_completion_rate,
+        {{ safe_ratio('summed.qbrs_completed_in_grace', 'summed.qbrs_due') }}
+            as qbr_completion_rate,
         cast(coalesce(summed.high_touch_accounts, 0) as {{ dbt.type_bigint() }})
             as high_touch_accounts,
         cast(coalesce(summed.check_ins_completed, 0) as {{ dbt.type_bigint() }})
