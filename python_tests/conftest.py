@@ -148,6 +148,14 @@ FIXTURE_SELECTION: tuple[str, ...] = (
     "test_type:singular,path:tests/staging",
     "--indirect-selection", "empty",
 )
+# ... but not the marts that read the scorecard (the slices, the CSM book, the status)
+# nor the time spine: the demo build and test_slices_and_book.py build them
+# (SCORECARD_SELECTION), the other fixtures have no use for them
+FIXTURE_EXCLUSION: tuple[str, ...] = (
+    "--exclude", "path:models/marts/scorecard", "path:models/semantic",
+    "path:tests/marts/assert_sliced_segments_equal_kpi_monthly.sql",
+)
+SCORECARD_SELECTION: tuple[str, ...] = FIXTURE_SELECTION
 
 
 # vars that dbt reads while it parses (the raw source's schema and identifiers and the
@@ -166,12 +174,15 @@ def run_dbt(workdir: Path, raw_dir: Path | None, variables: dict, command: str =
             *flags: str) -> Build:
     """Run a dbt command (with extra flags) on the project into a DuckDB file under workdir.
 
-    A `build` without its own `--select` builds FIXTURE_SELECTION. The command runs in
-    this process on a manifest parsed once per worker for its PARSE_TIME_VARS values
+    A `build` without its own `--select` builds FIXTURE_SELECTION but FIXTURE_EXCLUSION
+    (a `run`, every model but those). The command runs in this process on a manifest
+    parsed once per worker for its PARSE_TIME_VARS values
     (see `_in_process`), unless the flags name another `--project-dir`: that runs dbt in
     a child process."""
     if command == "build" and not {"--select", "-s"} & set(flags):
-        flags = (*flags, *FIXTURE_SELECTION)
+        flags = (*flags, *FIXTURE_SELECTION, *FIXTURE_EXCLUSION)
+    elif command == "run" and not {"--select", "-s"} & set(flags):
+        flags = (*flags, *FIXTURE_EXCLUSION)
     # dbt-duckdb names the database after the file's stem, and the parsed manifest holds
     # that name: every build writes a file of this one name, in its own folder
     database = workdir / "warehouse.duckdb"
@@ -314,8 +325,10 @@ def build_project(
     surveys: list[dict] | None = None,
     variables: dict | None = None,
     parquet: tuple[str, ...] = (),
+    flags: tuple[str, ...] = (),
 ) -> Build:
-    """Write the raw files (CSV, or Parquet for the names in `parquet`) and dbt build."""
+    """Write the raw files (CSV, or Parquet for the names in `parquet`) and dbt build
+    (with extra flags, e.g. a selection of its own)."""
     raw_dir = workdir / "raw"
     raw_dir.mkdir(parents=True, exist_ok=True)
     for name, columns, rows in (
@@ -327,7 +340,7 @@ def build_project(
             write_parquet(raw_dir / f"{name}.parquet", columns, rows)
         else:
             write_csv(raw_dir / f"{name}.csv", columns, rows)
-    return run_dbt(workdir, raw_dir, variables or {})
+    return run_dbt(workdir, raw_dir, variables or {}, "build", *flags)
 
 
 def assert_built(build: Build) -> Build:

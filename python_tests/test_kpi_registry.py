@@ -93,6 +93,12 @@ def test_kpi_monthly_reads_every_registered_mart() -> None:
     assert declared == {k.mart for k in REGISTRY}
 
 
+def test_kpi_sliced_monthly_reads_every_slice_mart() -> None:
+    sql = (REPO_ROOT / "models" / "marts" / "scorecard" / "kpi_sliced_monthly.sql").read_text()
+    declared = set(re.findall(r"depends_on: \{\{ ref\('(\w+)'\) \}\}", sql))
+    assert declared == {k.slice["model"] for k in REGISTRY if k.slice}
+
+
 def test_no_other_file_keeps_a_list_of_kpis() -> None:
     """The scorecard printer and the expectation suite read the registry; a second list
     of KPI names (here: a dozen of them in one file) means the registry was bypassed."""
@@ -104,3 +110,19 @@ def test_no_other_file_keeps_a_list_of_kpis() -> None:
             continue  # fixtures name the KPIs they assert
         quoted = set(re.findall(r"[\"'](\w+)[\"']", path.read_text())) & names
         assert len(quoted) < 12, f"{path.name} lists KPIs: {sorted(quoted)}"
+
+
+@pytest.mark.parametrize("kpi", [k for k in REGISTRY if k.slice], ids=lambda k: k.kpi)
+def test_a_slice_names_columns_of_its_account_grain_mart(kpi: Kpi) -> None:
+    spec = kpi.slice
+    assert set(spec) <= {"model", "value", "numerator", "denominator", "count_distinct",
+                         "where"}, spec
+    model = mart_models()[spec["model"]]
+    columns = {column["name"] for column in model["columns"]}
+    assert {"account_id", "month"} <= columns
+    if kpi.numerator:
+        needed = {spec.get("numerator", kpi.numerator), spec.get("denominator", kpi.denominator)}
+    else:
+        needed = {spec.get("count_distinct") or spec.get("value", kpi.value)}
+    needed |= set(re.findall(r"(\w+)\s*=", spec.get("where") or ""))
+    assert needed <= columns, f"{kpi.kpi}: {sorted(needed - columns)} not in {spec['model']}"

@@ -31,7 +31,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Build, account, assert_built, build_project, event, metricflow, monthly
+from conftest import (
+    SCORECARD_SELECTION,
+    Build,
+    account,
+    assert_built,
+    build_project,
+    event,
+    metricflow,
+    monthly,
+)
 
 ACCOUNTS = [
     account("ann1", "2024-01-02T08:00:00Z", segment="high_touch", csm_owner="Ann",
@@ -87,7 +96,8 @@ FEB = "2024-02-01"
 @pytest.fixture(scope="module")
 def built(module_dir) -> Build:
     return assert_built(build_project(
-        module_dir, ACCOUNTS, EVENTS, SURVEYS, variables={"as_of_date": "2024-03-31"}))
+        module_dir, ACCOUNTS, EVENTS, SURVEYS, variables={"as_of_date": "2024-03-31"},
+        flags=SCORECARD_SELECTION))
 
 
 def sliced(built: Build, slice_: str, value: str | None, kpi: str, month: str = FEB) -> dict:

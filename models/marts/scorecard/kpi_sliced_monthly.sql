@@ -8,6 +8,7 @@
 -- depends_on: {{ ref('success_account_monthly') }}
 -- depends_on: {{ ref('survey_account_monthly') }}
 -- depends_on: {{ ref('account_users_monthly') }}
+-- depends_on: {{ ref('account_support_monthly') }}
 {%- set kpis = kpi_registry() | selectattr('slice') | list %}
 {%- set ratio_kpis = kpis | selectattr('numerator') | map(attribute='kpi') | list %}
 {%- set is_ratio = 'frame.kpi in (' ~ quoted_list(ratio_kpis) ~ ')' %}
