@@ -6,13 +6,14 @@ from __future__ import annotations
 from conftest import parsed_manifest
 
 BILLING_ONLY_MARTS = ("revenue_monthly", "revenue_account_monthly", "trials_monthly",
-                      "cancellation_reasons_monthly")
+                      "trial_account_monthly", "cancellation_reasons_monthly")
 # staging (the report bounds read every source to find the months with any data), the
 # billing models, the reporting frame (months, segments, bounds) and the account-grain
-# revenue mart that revenue_monthly sums
+# marts that revenue_monthly and trials_monthly sum
 ALLOWED_FOLDERS = ("models/staging/", "models/intermediate/billing/",
                    "models/intermediate/reporting/",
-                   "models/marts/revenue/revenue_account_monthly.sql")
+                   "models/marts/revenue/revenue_account_monthly.sql",
+                   "models/marts/trials/trial_account_monthly.sql")
 
 
 def upstream_models(manifest: dict, unique_id: str) -> set[str]:

@@ -7,7 +7,7 @@ month_segments as (
 ),
 
 activations as (
-    select * from {{ ref('int_accounts_activated') }}
+    select * from {{ ref('activation_account_monthly') }}
 ),
 
 accounts_segmented as (
@@ -16,18 +16,17 @@ accounts_segmented as (
 
 cohorts as (
     select
-        activations.signup_month as month,
+        activations.month,
         accounts_segmented.reporting_segment,
-        count(*) as signups,
-        sum(case when activations.is_activated then 1 else 0 end) as activated_accounts,
-        sum(case when activations.is_onboarding_completed then 1 else 0 end)
-            as onboarded_accounts,
-        count(activations.first_key_action_at) as key_action_accounts,
+        sum(activations.signups) as signups,
+        sum(activations.activated_accounts) as activated_accounts,
+        sum(activations.onboarded_accounts) as onboarded_accounts,
+        sum(activations.key_action_accounts) as key_action_accounts,
         {{ interpolated_median('activations.ttfv_days') }} as median_ttfv_days
     from activations
     inner join accounts_segmented
         on activations.account_id = accounts_segmented.account_id
-    group by activations.signup_month, accounts_segmented.reporting_segment
+    group by activations.month, accounts_segmented.reporting_segment
 ),
 
 final as (

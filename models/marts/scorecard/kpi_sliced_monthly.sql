@@ -9,6 +9,8 @@
 -- depends_on: {{ ref('survey_account_monthly') }}
 -- depends_on: {{ ref('account_users_monthly') }}
 -- depends_on: {{ ref('account_support_monthly') }}
+-- depends_on: {{ ref('activation_account_monthly') }}
+-- depends_on: {{ ref('trial_account_monthly') }}
 {%- set kpis = kpi_registry() | selectattr('slice') | list %}
 {%- set ratio_kpis = kpis | selectattr('numerator') | map(attribute='kpi') | list %}
 {%- set is_ratio = 'frame.kpi in (' ~ quoted_list(ratio_kpis) ~ ')' %}

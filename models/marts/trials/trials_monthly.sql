@@ -13,17 +13,20 @@ accounts_segmented as (
     select * from {{ ref('int_accounts_segmented') }}
 ),
 
+trials as (
+    select * from {{ ref('trial_account_monthly') }}
+),
+
 trial_cohorts as (
     select
-        conversions.trial_start_month as month,
+        trials.month,
         accounts_segmented.reporting_segment,
-        count(*) as trial_starts,
-        sum(case when conversions.is_converted_in_window then 1 else 0 end) as trials_converted
-    from conversions
+        sum(trials.trial_starts) as trial_starts,
+        sum(trials.trials_converted) as trials_converted
+    from trials
     inner join accounts_segmented
-        on conversions.account_id = accounts_segmented.account_id
-    where conversions.trial_start_month is not null
-    group by conversions.trial_start_month, accounts_segmented.reporting_segment
+        on trials.account_id = accounts_segmented.account_id
+    group by trials.month, accounts_segmented.reporting_segment
 ),
 
 first_payments as (
