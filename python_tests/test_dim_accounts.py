@@ -19,6 +19,7 @@ import pytest
 from conftest import (
     ACCOUNT_COLUMNS,
     EVENT_COLUMNS,
+    SCORECARD_SELECTION,
     SURVEY_COLUMNS,
     Build,
     account,
@@ -45,7 +46,8 @@ EVENTS = [
     event("e3", "p2", "subscription_cancelled", "2024-03-10T09:00:00Z", reason="budget"),
     event("e4", "i1", "subscription_started", "2024-01-06T09:00:00Z", **monthly(50)),
 ]
-VARS = {"as_of_date": "2024-03-31", "account_passthrough_columns": EXTRA}
+VARS = {"as_of_date": "2024-03-31", "account_passthrough_columns": EXTRA,
+        "slice_passthrough_columns": ["plan_tier"]}
 
 
 def write_raw(folder: Path, account_columns: list[str]) -> Path:
@@ -59,7 +61,7 @@ def write_raw(folder: Path, account_columns: list[str]) -> Path:
 @pytest.fixture(scope="module")
 def built(module_dir: Path) -> Build:
     raw = write_raw(module_dir / "raw", ACCOUNT_COLUMNS + EXTRA)
-    return assert_built(run_dbt(module_dir, raw, VARS))
+    return assert_built(run_dbt(module_dir, raw, VARS, "build", *SCORECARD_SELECTION))
 
 
 def dim(built: Build, account_id: str) -> dict:
@@ -108,3 +110,20 @@ def test_a_pass_through_name_that_clashes_or_is_no_name_stops(tmp_path: Path,
                      "run", "--select", "base_raw__accounts")
     assert result.returncode != 0
     assert "account_passthrough_columns" in result.output
+
+
+def test_a_pass_through_column_is_a_slice(built: Build) -> None:
+    # February's MRR by plan_tier: p1 (Gold) $100; p2 (no tier) $1,200 a year = $100;
+    # p3 (Silver) signs up in March: 0. The internal i1 (Gold, $50) is in no slice.
+    rows = built.query(
+        "select slice_value, value from kpi_sliced_monthly where slice = 'plan_tier' "
+        "and kpi = 'mrr' and month = '2024-02-01' order by slice_value nulls last")
+    assert rows == [("Gold", 100.0), ("Silver", 0.0), (None, 100.0)]
+
+
+def test_a_slice_column_that_is_no_pass_through_column_stops(tmp_path: Path) -> None:
+    raw = write_raw(tmp_path / "raw", ACCOUNT_COLUMNS + EXTRA)
+    result = run_dbt(tmp_path, raw, {**VARS, "slice_passthrough_columns": ["plan_tie"]},
+                     "run", "--select", "kpi_sliced_monthly")
+    assert result.returncode != 0
+    assert "slice_passthrough_columns: 'plan_tie' is not one of" in result.output
