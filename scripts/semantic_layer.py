@@ -91,7 +91,8 @@ def build(registry: list[Kpi]) -> dict:
             "description": (f"{kpi.kpi}: see the doc block {kpi.doc}." if kpi
                             else f"The sum of {measure_name}, a part of ratio KPIs."),
             "type": "simple",
-            "type_params": {"measure": measure_name},
+            # a group without rows is 0, as in kpi_monthly (a ratio of two 0s stays null)
+            "type_params": {"measure": {"name": measure_name, "fill_nulls_with": 0}},
         }
         if filter_:
             metric["filter"] = filter_

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Sourced by build_demo.sh and test.sh: a .venv at the repo root with the pinned stack,
 # and the environment dbt runs in. Safe to run again: pip skips what is installed.
-set -euo pipefail
+# Strict mode only when run as a script: the scripts that source it set their own, and a
+# shell that sources it by hand keeps its options.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+    set -euo pipefail
+fi
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 if [ ! -x .venv/bin/python ]; then
