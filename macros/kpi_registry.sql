@@ -45,14 +45,15 @@
 {%- endmacro %}
 
 {#-
-    kpi_directions(kpis): a select of one row per KPI of `kpis` (see kpi_registry): kpi
-    and its higher_is_better, unioned: the registry's directions as a relation.
+    kpi_is_higher_better(kpi_column, kpis): a boolean SQL expression, true where the KPI
+    named in kpi_column is one of `kpis` (see kpi_registry) whose higher_is_better is
+    true: the registry's directions, in one expression.
 -#}
-{% macro kpi_directions(kpis) -%}
-    {%- for item in kpis %}
-    select
-        cast({{ sql_string(item.kpi) }} as {{ dbt.type_string() }}) as kpi,
-        {{ 'true' if item.higher_is_better else 'false' }} as higher_is_better
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+{% macro kpi_is_higher_better(kpi_column, kpis) -%}
+    {%- set higher = kpis | selectattr('higher_is_better') | map(attribute='kpi') | list -%}
+    {%- if higher -%}
+        {{ kpi_column }} in ({{ quoted_list(higher) }})
+    {%- else -%}
+        false
+    {%- endif -%}
 {%- endmacro %}

@@ -14,6 +14,7 @@
 {%- set kpis = kpi_registry() | selectattr('slice') | list %}
 {%- set ratio_kpis = kpis | selectattr('numerator') | map(attribute='kpi') | list %}
 {%- set is_ratio = 'frame.kpi in (' ~ quoted_list(ratio_kpis) ~ ')' %}
+{%- set groups = kpi_slice_groups(kpis) %}
 {%- if execute and not kpis %}
     {{ exceptions.raise_compiler_error('No KPI of the registry has a slice entry.') }}
 {%- endif %}
@@ -43,8 +44,11 @@ slice_values as (
     from account_slices
 ),
 
+{{ kpi_slice_group_ctes(groups, 'account_slices') }}
+
 sliced_sums as (
-    {{ kpi_slice_rows(kpis, 'account_slices') }}
+    -- one row per month, slice value and KPI: the sums of its group
+    {{ kpi_slice_group_rows(groups) }}
 ),
 
 frame as (

@@ -14,11 +14,6 @@ targets as (
     select * from {{ config_relation('kpi_targets') }}
 ),
 
-directions as (
-    -- the registry's higher_is_better of each KPI
-    {{ kpi_directions(kpis) }}
-),
-
 trailing_months as (
     -- the complete months with a value in the 12 months before each month
     select
@@ -51,15 +46,13 @@ referenced as (
             when trailing_months.baseline_months >= 3 then trailing_months.trailing_median
         end as baseline,
         targets.target,
-        directions.higher_is_better
+        {{ kpi_is_higher_better('scorecard.kpi', kpis) }} as higher_is_better
     from scorecard
     inner join trailing_months
         on
             scorecard.month = trailing_months.month
             and scorecard.segment = trailing_months.segment
             and scorecard.kpi = trailing_months.kpi
-    inner join directions
-        on scorecard.kpi = directions.kpi
     left join targets
         on
             scorecard.kpi = targets.kpi
