@@ -114,10 +114,10 @@ slice_group_{{ loop.index }} as (
         month,
         slice,
         slice_value,
-        {{ sql_string(entry.kpi) }} as kpi,
-        {{ entry.numerator or 'null' }} as numerator,
-        {{ entry.denominator or 'null' }} as denominator,
-        {{ entry.total or 'null' }} as total
+        cast({{ sql_string(entry.kpi) }} as {{ dbt.type_string() }}) as kpi,
+        cast({{ entry.numerator or 'null' }} as {{ type_double() }}) as numerator,
+        cast({{ entry.denominator or 'null' }} as {{ type_double() }}) as denominator,
+        cast({{ entry.total or 'null' }} as {{ type_double() }}) as total
     from slice_group_{{ group_index }}
     {{ 'union all' if not (last_group and loop.last) }}
     {%- endfor %}
