@@ -8,6 +8,7 @@ this module reads them for the scorecard printer and the tests.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,3 +74,44 @@ def load_registry(marts: Path = MARTS) -> list[Kpi]:
 def kpi_names(registry: list[Kpi] | None = None) -> tuple[str, ...]:
     """The names of every KPI, sorted."""
     return tuple(k.kpi for k in (registry if registry is not None else load_registry()))
+
+
+def headline_kpis(registry: list[Kpi]) -> list[Kpi]:
+    """The KPIs the registry marks for the scorecard (`headline`), in their headline order."""
+    return sorted((k for k in registry if k.headline is not None), key=lambda k: k.headline)
+
+
+def format_value(unit: str, value: float | None) -> str:
+    """Render a KPI value by its unit: fractions as percentages, money with cents, counts
+    whole, scores, hours and days to one decimal, ratios and averages to two."""
+    if value is None:
+        return "n/a"
+    if unit == "fraction":
+        return f"{value:.1%}"
+    if unit == "count":
+        return f"{value:,.0f}"
+    if unit in ("score", "hours", "days"):
+        return f"{value:,.1f}"
+    return f"{value:,.2f}"
+
+
+ACRONYMS = frozenset({"arpa", "auc", "ces", "clv", "csat", "dau", "grr", "mau", "mrr", "nps",
+                      "nrr", "qbr", "ttfv", "wau", "12m"})
+
+
+def kpi_label(kpi: str) -> str:
+    """A KPI's name for people: words of its name, acronyms in capitals (`nrr_12m` is
+    "NRR 12M", `logo_churn_rate` "Logo churn rate")."""
+    words = [w.upper() if w in ACRONYMS else w for w in kpi.split("_")]
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+_DOC_BLOCK = re.compile(r"{%-?\s*docs\s+(\w+)\s*-?%}(.*?){%-?\s*enddocs\s*-?%}", re.S)
+
+
+def load_doc_blocks(models: Path = REPO_ROOT / "models") -> dict[str, str]:
+    """Every dbt doc block of the project's markdown files, by name: a KPI's definition is
+    the block its registry entry names (`doc`)."""
+    return {m.group(1): m.group(2).strip()
+            for path in sorted(models.rglob("*.md"))
+            for m in _DOC_BLOCK.finditer(path.read_text())}

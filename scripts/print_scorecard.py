@@ -7,26 +7,7 @@ import sys
 
 import duckdb
 
-from scripts.kpi_registry import Kpi, load_registry
-
-
-def headline_kpis(registry: list[Kpi]) -> list[Kpi]:
-    """The KPIs the registry marks for the terminal scorecard, in their headline order."""
-    return sorted((k for k in registry if k.headline is not None), key=lambda k: k.headline)
-
-
-def format_value(unit: str, value: float | None) -> str:
-    """Render a KPI value for a terminal by its unit: fractions as percentages, money with
-    cents, counts whole, scores, hours and days to one decimal."""
-    if value is None:
-        return "n/a"
-    if unit == "fraction":
-        return f"{value:.1%}"
-    if unit == "count":
-        return f"{value:,.0f}"
-    if unit in ("score", "hours", "days"):
-        return f"{value:,.1f}"
-    return f"{value:,.2f}"
+from scripts.kpi_registry import format_value, headline_kpis, load_registry
 
 
 def main(argv: list[str] | None = None) -> int:

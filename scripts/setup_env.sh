@@ -12,15 +12,19 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
-    -r requirements.txt -c requirements.lock
-# A PostgreSQL server for the cross-engine test (Debian's package; the test starts a
-# private instance of it on a loopback port). Installed when missing and we may.
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    -r requirements.txt -r requirements-dashboard.txt -c requirements.lock
+# Debian's packages the tests use: a PostgreSQL server for the cross-engine test (it
+# starts a private instance on a loopback port) and chromium for the dashboard's browser
+# test (Playwright drives it; it downloads no browser). Installed when missing and we may.
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
         apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
-            apt-get install -y -qq postgresql >/dev/null
+            apt-get install -y -qq "${missing[@]}" >/dev/null
     else
-        echo "note: PostgreSQL server not found; the Postgres test needs it (apt-get install postgresql)"
+        echo "note: ${missing[*]} not found; the tests need them (apt-get install ${missing[*]})"
     fi
 fi
 export PATH="$REPO_ROOT/.venv/bin:$PATH"

@@ -1,0 +1,75 @@
+"""Voice and support: NPS, CSAT and CES with their confidence intervals and response
+counts; first-response and resolution hours; self-service rates."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+
+SURVEYS = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
+
+filters = data.current_filters()
+st.title("Voice and support")
+st.caption(filters.describe())
+data.csm_note(filters, "This page")
+
+st.subheader("Survey scores")
+scores = data.read(
+    "select month, survey_type, responses, score, ci_lower, ci_upper, is_too_few_responses "
+    "from {survey_scores_monthly} where segment = ? and touchpoint = 'all' and month <= ? "
+    "and (is_complete_period or month = ?) order by month",
+    (filters.segment, filters.month, filters.month))
+scores["month_day"] = pd.to_datetime(scores.month).dt.date
+columns = st.columns(len(SURVEYS))
+for column, (survey, label) in zip(columns, SURVEYS.items()):
+    rows = scores[scores.survey_type == survey]
+    now = rows[rows.month_day == filters.month]
+    with column.container(border=True):
+        if now.empty or pd.isna(now.score.iloc[0]):
+            st.metric(label, "n/a")
+            st.caption("No responses this month")
+        else:
+            row = now.iloc[0]
+            st.metric(label, data.format_value("score", float(row.score)))
+            interval = (f"95% interval {row.ci_lower:,.1f} to {row.ci_upper:,.1f}"
+                        if not pd.isna(row.ci_lower) else "no interval")
+            few = " (too few to read)" if row.is_too_few_responses else ""
+            st.caption(f"{int(row.responses):,} responses{few} · {interval}")
+        band = alt.Chart(rows).mark_area(opacity=0.25).encode(
+            x=alt.X("month:T", title=None), y=alt.Y("ci_lower:Q", title=label), y2="ci_upper:Q")
+        line = alt.Chart(rows).mark_line(point=True).encode(
+            x="month:T", y="score:Q",
+            tooltip=[alt.Tooltip("month:T", format="%B %Y"), alt.Tooltip("score:Q", format=".1f"),
+                     "responses:Q", alt.Tooltip("ci_lower:Q", format=".1f"),
+                     alt.Tooltip("ci_upper:Q", format=".1f")])
+        st.altair_chart(band + line, width="stretch")
+
+support = data.read(
+    "select month, tickets_opened, median_first_response_hours, median_resolution_hours, "
+    "self_service_resolution_rate, chatbot_resolution_rate, help_search_success_rate "
+    "from {support_monthly} where segment = ? and month <= ? "
+    "and (is_complete_period or month = ?) order by month",
+    (filters.segment, filters.month, filters.month))
+left, right = st.columns(2)
+with left:
+    st.subheader("Response times")
+    hours = support.melt(id_vars="month", value_vars=["median_first_response_hours",
+                                                      "median_resolution_hours"], var_name="kpi")
+    hours["kpi"] = [data.kpi_label(k) for k in hours.kpi]
+    st.altair_chart(alt.Chart(hours).mark_line(point=True).encode(
+        x=alt.X("month:T", title=None), y=alt.Y("value:Q", title="Hours"),
+        color=alt.Color("kpi:N", title=None, legend=alt.Legend(orient="bottom", columns=1)),
+        tooltip=["kpi", "month:T", alt.Tooltip("value:Q", format=".1f")]), width="stretch")
+with right:
+    st.subheader("Self-service")
+    rates = support.melt(id_vars="month", value_vars=[
+        "self_service_resolution_rate", "chatbot_resolution_rate", "help_search_success_rate"],
+        var_name="kpi")
+    rates["kpi"] = [data.kpi_label(k) for k in rates.kpi]
+    st.altair_chart(alt.Chart(rates).mark_line(point=True).encode(
+        x=alt.X("month:T", title=None), y=alt.Y("value:Q", axis=alt.Axis(format="%"), title=None),
+        color=alt.Color("kpi:N", title=None, legend=alt.Legend(orient="bottom", columns=1)),
+        tooltip=["kpi", "month:T", alt.Tooltip("value:Q", format=".1%")]), width="stretch")
