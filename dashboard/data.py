@@ -23,7 +23,7 @@ from scripts.kpi_registry import (
 )
 
 __all__ = ["ALL_CSMS", "NO_CSM", "Filters", "Kpi", "format_value", "headline_kpis", "kpi_label",
-           "load_doc_blocks", "registry", "read", "current_filters", "warehouse_name"]
+           "load_doc_blocks", "registry", "read", "current_filters", "page", "warehouse_name"]
 
 ALL_CSMS = "All CSMs"
 NO_CSM = "No CSM (unowned)"
@@ -93,14 +93,8 @@ def _read(warehouse: str, template: str, params: tuple) -> pd.DataFrame:
         with duckdb.connect(str(path), read_only=True) as con:
             return con.execute(sql, list(params)).df()
     if _target() == "postgres":
-        import psycopg2
-        with psycopg2.connect(
-            host=os.environ.get("DBT_PG_HOST", "127.0.0.1"),
-            port=int(os.environ.get("DBT_PG_PORT", "5432")),
-            user=os.environ.get("DBT_PG_USER", "postgres"),
-            password=os.environ.get("DBT_PG_PASSWORD", ""),
-            dbname=os.environ.get("DBT_PG_DATABASE", "cs_kpis"),
-        ) as con, con.cursor() as cur:
+        from scripts.load_raw_to_postgres import connect  # the profile's DBT_PG_* variables
+        with connect() as con, con.cursor() as cur:
             cur.execute(sql.replace("%", "%%").replace("?", "%s"), list(params))
             return pd.DataFrame(cur.fetchall(), columns=[c.name for c in cur.description])
     raise WarehouseError(f"The dashboard reads DuckDB or Postgres, not the target {_target()!r}.")
@@ -178,3 +172,14 @@ def csm_note(filters: Filters, what: str) -> None:
     CSM slice."""
     if filters.by_csm:
         st.caption(f"{what} is not sliced by CSM: showing segment {filters.segment}.")
+
+
+def page(title: str, by_segment_only: bool = False) -> Filters:
+    """A page's title and the pickers it shows; `by_segment_only` for a page whose marts
+    have no CSM slice. Returns the pickers."""
+    filters = current_filters()
+    st.title(title)
+    st.caption(filters.describe())
+    if by_segment_only:
+        csm_note(filters, "This page")
+    return filters

@@ -28,22 +28,24 @@ def warehouse(demo: Build) -> Build:
     return assert_built(demo)
 
 
+def run_page(page: str = PAGES[0], **state: object) -> AppTest:
+    """The AppTest after the app ran `page` with those session-state values (the pickers'
+    keys), on the warehouse the environment names."""
+    test = AppTest.from_file(APP, default_timeout=60)
+    for key, value in state.items():
+        test.session_state[key] = value
+    test.run()
+    if page != PAGES[0]:
+        test.switch_page(page).run()
+    return test
+
+
 @pytest.fixture
 def app(warehouse: Build, monkeypatch: pytest.MonkeyPatch):
-    """Run the app on the demo warehouse: `app(page, **pickers)` gives the AppTest after
-    the page ran with those session-state values."""
+    """run_page on the demo warehouse."""
     monkeypatch.setenv("DBT_TARGET", "duckdb")
     monkeypatch.setenv("DBT_DUCKDB_PATH", str(warehouse.database))
-
-    def run(page: str = PAGES[0], **state: object) -> AppTest:
-        test = AppTest.from_file(APP, default_timeout=60)
-        for key, value in state.items():
-            test.session_state[key] = value
-        test.run()
-        if page != PAGES[0]:
-            test.switch_page(page).run()
-        return test
-    return run
+    return run_page
 
 
 def latest_complete_month(warehouse: Build):

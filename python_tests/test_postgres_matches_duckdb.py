@@ -39,6 +39,8 @@ from conftest import (
     kpi_monthly_by_key,
     run_dbt,
 )
+from scripts.kpi_registry import format_value, headline_kpis, kpi_label, load_registry
+from test_dashboard import PAGES, run_page
 from test_raw_relations import ACCOUNTS, AS_OF, EVENTS, IDENTIFIERS, SURVEYS
 
 def postgres_bin() -> Path:
@@ -142,6 +144,25 @@ def test_kpi_monthly_on_postgres_equals_duckdb(
     assert len(on_duckdb) > 3000  # 18 months x 3 segments x 60 KPIs
     differing = differing_kpi_rows(on_duckdb, on_postgres)
     assert differing == [], differing[:10]
+
+
+def test_the_dashboard_reads_the_postgres_marts(
+    postgres: dict[str, str], postgres_build: subprocess.CompletedProcess,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert postgres_build.returncode == 0, postgres_build.stdout[-3000:]
+    for name, value in {**postgres, "DBT_TARGET": "postgres"}.items():
+        monkeypatch.setenv(name, value)
+    rows = postgres_kpi_rows(postgres, "analytics")
+    month = max(m for m, _, _ in rows if rows[(m, "all", "mrr")][3])
+    for page in PAGES:
+        shown = run_page(page)
+        assert not shown.exception, (page, [e.message for e in shown.exception])
+        assert not shown.error, (page, [e.value for e in shown.error])
+    tiles = {m.label: m.value for m in run_page().metric}
+    for kpi in headline_kpis(load_registry()):
+        assert tiles[kpi_label(kpi.kpi)] == format_value(kpi.unit, rows[(month, "all",
+                                                                         kpi.kpi)][0]), kpi.kpi
 
 
 # the small business as Postgres tables with typed columns: (column, type, insert expression)

@@ -8,10 +8,7 @@ import streamlit as st
 
 from dashboard import data
 
-filters = data.current_filters()
-st.title("Adoption")
-st.caption(filters.describe())
-data.csm_note(filters, "Adoption")
+filters = data.page("Adoption", by_segment_only=True)
 
 st.subheader("Onboarding funnel")
 funnel = data.read(

@@ -32,9 +32,7 @@ def account_filter(filters: data.Filters, alias: str = "") -> tuple[str, tuple]:
     return sql, params
 
 
-filters = data.current_filters()
-st.title("Health")
-st.caption(filters.describe())
+filters = data.page("Health")
 
 st.subheader("Health bands over time")
 if filters.by_csm:

@@ -9,10 +9,7 @@ import streamlit as st
 
 from dashboard import data
 
-filters = data.current_filters()
-st.title("Leading indicators")
-st.caption(filters.describe())
-data.csm_note(filters, "This page")
+filters = data.page("Leading indicators", by_segment_only=True)
 
 # An indicator's month is complete once its 90-day horizon has passed.
 horizon = data.read(

@@ -77,9 +77,7 @@ def waterfall(values: dict[str, float]) -> alt.Chart:
     return bars + labels
 
 
-filters = data.current_filters()
-st.title("Revenue")
-st.caption(filters.describe())
+filters = data.page("Revenue")
 
 st.subheader("MRR bridge")
 values = bridge_values(filters)

@@ -92,9 +92,7 @@ def tile(kpi: data.Kpi, values: pd.DataFrame, status: pd.Series | None,
                      query_params={"kpi": kpi.kpi})
 
 
-filters = data.current_filters()
-st.title("Scorecard")
-st.caption(filters.describe())
+filters = data.page("Scorecard")
 headline = data.headline_kpis(list(data.registry().values()))
 names = [k.kpi for k in headline]
 rows = history(filters, names)

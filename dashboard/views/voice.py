@@ -11,10 +11,7 @@ from dashboard import data
 
 SURVEYS = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
 
-filters = data.current_filters()
-st.title("Voice and support")
-st.caption(filters.describe())
-data.csm_note(filters, "This page")
+filters = data.page("Voice and support", by_segment_only=True)
 
 st.subheader("Survey scores")
 scores = data.read(
