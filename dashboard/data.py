@@ -59,6 +59,13 @@ def warehouse_name() -> str:
     return f"{_target()} {os.environ.get('DBT_PG_HOST', '127.0.0.1')}, schema {_schema()}"
 
 
+def warehouse_label() -> str:
+    """warehouse_name() in short: the DuckDB file's name, not its folder."""
+    if _target() == "duckdb":
+        return f"DuckDB {_duckdb_path().name}"
+    return f"{_target()} schema {_schema()}"
+
+
 def _sql(template: str) -> str:
     """The query with each `{mart}` replaced by the quoted relation of that mart."""
     schema = _schema()
@@ -152,13 +159,18 @@ def sidebar() -> Filters:
             month_options = [m.date() if hasattr(m, "date") else m for m in months.month]
         month = st.selectbox("Month", month_options, key="month",
                              format_func=lambda m: f"{m:%B %Y}")
+        csm = st.session_state.get("csm", ALL_CSMS)
         segment_options = ["all", *[s for s in segments.segment if s != "all"]]
-        segment = st.selectbox("Segment", segment_options, key="segment")
+        segment = st.selectbox("Segment", segment_options, key="segment",
+                               disabled=csm != ALL_CSMS,
+                               help="With a CSM picked, their whole book: every segment.")
         csm = st.selectbox("CSM", [ALL_CSMS, *csms.csm_owner, NO_CSM], key="csm",
                            help="A CSM's book: the accounts they own, across segments.")
-        st.caption(f"Reading {warehouse_name()}")
+        st.caption(f"Reading {warehouse_label()}", help=warehouse_name())
     as_of_date = as_of.date() if hasattr(as_of, "date") else as_of
-    return Filters(month=month, segment=segment, csm=None if csm == ALL_CSMS else csm,
+    by_csm = csm != ALL_CSMS
+    return Filters(month=month, segment="all" if by_csm else segment,
+                   csm=csm if by_csm else None,
                    as_of_date=as_of_date, complete_months_only=complete_only)
 
 

@@ -20,7 +20,7 @@ if funnel.empty:
 else:
     st.caption(f"The month's sign-up cohort: {int(funnel.signups.iloc[0]):,} accounts.")
     st.altair_chart(alt.Chart(funnel).mark_bar().encode(
-        x=alt.X("step:N", sort=list(funnel.step), title=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("step:N", sort=list(funnel.step), title=None, axis=alt.Axis(labelAngle=0, labelLimit=240)),
         y=alt.Y("accounts_reached:Q", title="Accounts reaching the step"),
         tooltip=["step", "accounts_reached",
                  alt.Tooltip("share_of_cohort:Q", format=".1%"),
@@ -59,9 +59,11 @@ else:
     st.altair_chart(alt.Chart(features).mark_bar().encode(
         x=alt.X("adoption_rate:Q", axis=alt.Axis(format="%"), title="Adoption rate"),
         y=alt.Y("feature:N", sort="-x", title=None),
-        color=alt.Color("error_rate:Q", title="Error rate", scale=alt.Scale(scheme="reds")),
+        color=alt.Color("error_rate:Q", title="Error rate", scale=alt.Scale(scheme="oranges"),
+                        legend=alt.Legend(format="%")),
         tooltip=["feature", alt.Tooltip("adoption_rate:Q", format=".1%"), "uses", "errors",
                  alt.Tooltip("error_rate:Q", format=".2%")]), width="stretch")
     st.dataframe(features, hide_index=True, width="stretch",
-                 column_config={"adoption_rate": st.column_config.NumberColumn(format="percent"),
+                 column_config={"released_on": st.column_config.DateColumn(),
+                                "adoption_rate": st.column_config.NumberColumn(format="percent"),
                                 "error_rate": st.column_config.NumberColumn(format="percent")})

@@ -94,6 +94,8 @@ else:
         score = st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f")
         st.dataframe(red, hide_index=True, width="stretch", column_config={
             f"{c}_score": score for c in COMPONENTS} | {
+            f"{c}_contribution": st.column_config.NumberColumn(format="%.1f")
+            for c in COMPONENTS} | {
             "health_score": score, "mrr": st.column_config.NumberColumn(format="%.2f")})
 
 st.subheader(f"Today's call list ({filters.as_of_date:%Y-%m-%d})")

@@ -59,7 +59,7 @@ def waterfall(values: dict[str, float]) -> alt.Chart:
     # The axis starts near the lowest level, so that movements of a few percent show; the
     # start and end bars are cut at the axis' foot (said in the caption).
     levels = [s["high"] for s in steps] + [s["low"] for s in steps if s["kind"] != "level"]
-    swing = max(max(levels) - min(levels), 1.0)
+    swing = max(max(levels) - min(levels), 0.05 * max(levels), 1.0)
     foot = max(min(levels) - swing, 0.0)
     frame = pd.DataFrame(steps)
     frame["low"] = frame.low.clip(lower=foot)
@@ -121,7 +121,7 @@ if reasons.empty:
 else:
     st.altair_chart(alt.Chart(reasons).mark_bar().encode(
         x=alt.X("churned_mrr:Q", title="Churned MRR"),
-        y=alt.Y("cancellation_reason:N", sort="-x", title=None),
+        y=alt.Y("cancellation_reason:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
         tooltip=["cancellation_reason", "cancellations", "churned_accounts",
                  alt.Tooltip("churned_mrr:Q", format=",.2f")]), width="stretch")
     st.dataframe(reasons, hide_index=True, width="stretch")

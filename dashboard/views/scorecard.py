@@ -70,7 +70,8 @@ def tile(kpi: data.Kpi, values: pd.DataFrame, status: pd.Series | None,
     with st.container(border=True):
         st.metric(data.kpi_label(kpi.kpi), data.format_value(kpi.unit, value),
                   delta=change_text(kpi.unit, change),
-                  delta_color="normal" if kpi.higher_is_better else "inverse",
+                  delta_color=("off" if not change else
+                               "normal" if kpi.higher_is_better else "inverse"),
                   chart_data=list(spark.value) if len(spark) > 1 else None,
                   help=f"{'Higher' if kpi.higher_is_better else 'Lower'} is better. "
                        f"Change from the month before; the line is the last "
@@ -101,16 +102,14 @@ status_rows = statuses(filters).set_index("kpi")
 if filters.by_csm:
     st.info("A CSM's book: the KPIs that re-aggregate by account (kpi_sliced_monthly). "
             "Baselines and targets are kept by segment.")
-columns = st.columns(3)
-shown = 0
-for kpi in headline:
-    values = rows[rows.kpi == kpi.kpi]
-    if filters.by_csm and values.empty:
-        continue  # not sliced: a median, an average of days or CLV
-    with columns[shown % 3]:
-        tile(kpi, values, status_rows.loc[kpi.kpi] if kpi.kpi in status_rows.index else None,
-             filters.month, filters.by_csm)
-    shown += 1
+shown = [k for k in headline
+         if not (filters.by_csm and rows[rows.kpi == k.kpi].empty)]  # not sliced: medians, CLV
+for start in range(0, len(shown), 3):  # row by row, so that a row's tiles line up
+    for column, kpi in zip(st.columns(3), shown[start:start + 3]):
+        with column:
+            tile(kpi, rows[rows.kpi == kpi.kpi],
+                 status_rows.loc[kpi.kpi] if kpi.kpi in status_rows.index else None,
+                 filters.month, filters.by_csm)
 
 if not filters.by_csm:
     with st.expander("Every KPI of the month"):

@@ -58,7 +58,7 @@ with left:
     hours["kpi"] = [data.kpi_label(k) for k in hours.kpi]
     st.altair_chart(alt.Chart(hours).mark_line(point=True).encode(
         x=alt.X("month:T", title=None), y=alt.Y("value:Q", title="Hours"),
-        color=alt.Color("kpi:N", title=None, legend=alt.Legend(orient="bottom", columns=1)),
+        color=alt.Color("kpi:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=320)),
         tooltip=["kpi", "month:T", alt.Tooltip("value:Q", format=".1f")]), width="stretch")
 with right:
     st.subheader("Self-service")
@@ -68,5 +68,5 @@ with right:
     rates["kpi"] = [data.kpi_label(k) for k in rates.kpi]
     st.altair_chart(alt.Chart(rates).mark_line(point=True).encode(
         x=alt.X("month:T", title=None), y=alt.Y("value:Q", axis=alt.Axis(format="%"), title=None),
-        color=alt.Color("kpi:N", title=None, legend=alt.Legend(orient="bottom", columns=1)),
+        color=alt.Color("kpi:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=320)),
         tooltip=["kpi", "month:T", alt.Tooltip("value:Q", format=".1%")]), width="stretch")
