@@ -118,7 +118,8 @@ def test_a_correction_appended_beside_the_broken_row_reconciles_too(
     write_csv(raw / "raw_surveys.csv", ["response_id", "account_id", "survey_type"], [])
     write_events(raw, [*history(), BROKEN, FIXED])
     build = assert_built(run_dbt(tmp_path, raw, THRESHOLDS, "build", "--select",
-                                 "fx_rates", "staging", "assert_raw_rows_reconcile"))
+                                 "fx_rates", "event_catalog", "staging",
+                                 "assert_raw_rows_reconcile"))
     assert counts(build) == (3002, 3001, 0, 0, 1)
 
 

@@ -2,7 +2,6 @@
 -- later clean delivery of its event_id supersedes is in stg_raw__events_superseded
 -- instead. A view: it reads the incremental base_raw__events, so it is never rebuilt.
 {{ config(materialized='view') }}
-{%- set raw_text = raw_text_columns('raw_events') %}
 
 with
 
@@ -15,11 +14,9 @@ superseded as (
 ),
 
 quarantined as (
-    select
-        checked.*,
-        {{ raw_row_key(raw_text, 'checked') }} as raw_row_key
+    select *
     from checked
-    where checked.reject_reason is not null
+    where reject_reason is not null
 ),
 
 final as (

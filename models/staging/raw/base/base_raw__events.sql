@@ -1,5 +1,8 @@
--- one row per raw event row: typed, with every property of the event catalogue parsed into
--- a typed column, its reject reason (null when clean), and whether it repeats an event_id.
+-- one row per raw event row: typed, with the properties of the events the catalogue
+-- (seed event_catalog) says it reads parsed into typed columns, its reject reason (null
+-- when clean), and whether it repeats an event_id. The raw text of a row is kept only when
+-- the row is quarantined (which needs it); every row keeps raw_row_key, the hash of its
+-- raw text, by which a later run knows the rows it has taken in.
 -- Incremental: a run takes in the raw rows loaded since the newest one it has (less the
 -- lookback), and skips those it already has.
 -- Only rows whose event_id occurs more than once in the run's raw rows are ranked, apart
@@ -18,22 +21,7 @@
                          'meeting_id', 'meeting_type', 'kind', 'text', 'feature', 'amount',
                          'seats', 'current_period_end', 'trial_end', 'scheduled_for',
                          'clicked_result', 'resolved', 'escalated'] %}
-{%- set typed_columns = ['event_id', 'account_id', 'user_id', 'event_name_text', 'event_name',
-                         'occurred_at_text', 'occurred_at', 'loaded_at_text',
-                         'loaded_at_parsed', 'properties', 'raw_event_id', 'raw_account_id',
-                         'raw_user_id', 'raw_event_name', 'raw_occurred_at', 'raw_properties',
-                         'raw_loaded_at', 'raw_line_number', 'raw_line'] %}
 {%- set raw_text = raw_text_columns('raw_events') %}
-{#- the output: every column judged has except is_repeated_id (a column added to the CTEs
-    below must be added here, or the final select drops it) -#}
-{%- set derived_columns = ['has_valid_properties', 'event_category', 'is_priced_billing_event',
-                           'amount', 'billing_interval', 'currency_code', 'seats',
-                           'current_period_end', 'trial_end', 'scheduled_for',
-                           'clicked_result', 'is_resolved', 'is_escalated', 'reject_reason',
-                           'reject_column', 'usd_per_unit', 'loaded_at', 'taken_in_at'] %}
-{%- set output_columns = typed_columns + [] %}
-{%- for key in property_keys %}{% do output_columns.append('prop_' ~ key) %}{% endfor %}
-{%- do output_columns.extend(derived_columns) %}
 
 with
 
@@ -59,6 +47,10 @@ accounts as (
 
 fx_rates as (
     select * from {{ config_relation('fx_rates') }}
+),
+
+catalogue as (
+    select * from {{ ref('event_catalog') }}
 ),
 
 repeated_event_ids as (
@@ -95,11 +87,12 @@ typed as {{ inlined }} (
 ),
 
 timed as {{ inlined }} (
-    -- the timestamps parsed from their cleaned text columns
+    -- the timestamps parsed from their cleaned text columns, and the raw row's hash
     select
         typed.*,
         {{ to_utc_timestamp('typed.occurred_at_text') }} as occurred_at,
-        {{ to_utc_timestamp('typed.loaded_at_text') }} as loaded_at_parsed
+        {{ to_utc_timestamp('typed.loaded_at_text') }} as loaded_at_parsed,
+        {{ raw_row_key(raw_text, 'typed') }} as raw_row_key
     from typed
 ),
 
@@ -116,8 +109,8 @@ arrived as {{ inlined }} (
                 >= {{ loaded_cutoff('loaded_at') }}
                 or coalesce(timed.loaded_at_parsed, timed.occurred_at) is null
             )
-            and {{ raw_row_key(raw_text, 'timed') }} not in (
-                select {{ raw_row_key(raw_text, 'taken') }}
+            and timed.raw_row_key not in (
+                select taken.raw_row_key
                 from {{ this }} as taken
                 where
                     taken.loaded_at >= {{ loaded_cutoff('loaded_at') }}
@@ -126,60 +119,36 @@ arrived as {{ inlined }} (
     {% endif %}
 ),
 
-parsed as {{ inlined }} (
-    -- each properties text parsed once where the engine can; null unless a JSON object
+catalogued as {{ inlined }} (
+    -- the catalogue's category (product for an event it does not list) and, for the
+    -- events whose properties are read, the properties parsed once where the engine can
     select
         arrived.*,
+        coalesce(catalogue.event_category, 'product') as event_category,
+        coalesce(catalogue.is_priced_billing_event, false) as is_priced_billing_event,
         {{ is_json_object('arrived.properties') }} as has_valid_properties,
         case
-            when {{ is_json_object('arrived.properties') }}
+            when catalogue.has_properties and {{ is_json_object('arrived.properties') }}
                 then {{ parse_json_object('arrived.properties', property_keys) }}
         end as parsed_properties
     from arrived
+    left join catalogue
+        on arrived.event_name = catalogue.event_name
 ),
 
 with_properties as {{ inlined }} (
     select
-        {% for column in typed_columns -%}
-            parsed.{{ column }},
-        {% endfor -%}
-        parsed.is_repeated_id,
         {% for key in property_keys -%}
-            {{ clean_text(json_object_field('parsed.parsed_properties', key)) }}
+            {{ clean_text(json_object_field('catalogued.parsed_properties', key)) }}
                 as prop_{{ key }},
         {% endfor -%}
-        parsed.has_valid_properties
-    from parsed
+        catalogued.*
+    from catalogued
 ),
 
-categorised as {{ inlined }} (
+converted as {{ inlined }} (
     select
         *,
-        case
-            when event_name in (
-                'subscription_started', 'subscription_changed', 'subscription_renewed',
-                'subscription_cancelled', 'trial_started'
-            ) then 'billing'
-            when event_name in ('ticket_opened', 'ticket_agent_replied', 'ticket_resolved')
-                then 'support'
-            when event_name in (
-                'help_article_viewed', 'help_search_performed', 'chatbot_conversation_ended'
-            ) then 'self_help'
-            when event_name in (
-                'onboarding_step_completed', 'product_tour_started', 'product_tour_completed'
-            ) then 'onboarding'
-            when event_name in ('email_sent', 'email_opened', 'email_clicked') then 'email'
-            when event_name in (
-                'csm_meeting_scheduled', 'csm_meeting_completed', 'csm_meeting_cancelled'
-            ) then 'success'
-            when event_name = 'feedback_submitted' then 'feedback'
-            when event_name = 'error_occurred' then 'error'
-            when event_name = 'referral_sent' then 'growth'
-            else 'product'
-        end as event_category,
-        event_name in (
-            'subscription_started', 'subscription_changed', 'subscription_renewed'
-        ) as is_priced_billing_event,
         {{ parse_number('prop_amount', type_money()) }} as amount,
         {{ parse_number('prop_amount') }} as amount_number,
         lower(prop_billing_interval) as billing_interval,
@@ -196,51 +165,51 @@ categorised as {{ inlined }} (
 
 judged as {{ inlined }} (
     -- the first failing check names the reason
-    {%- set priced = "categorised.is_priced_billing_event and " %}
+    {%- set priced = "converted.is_priced_billing_event and " %}
     {%- set checks = [
-        ["categorised.raw_line is not null", "malformed_row", "raw_line"],
-        ["categorised.event_id is null", "missing_required_value", "event_id"],
-        ["categorised.account_id is null", "missing_required_value", "account_id"],
-        ["categorised.event_name is null", "missing_required_value", "event_name"],
-        ["categorised.occurred_at_text is null", "missing_required_value", "occurred_at"],
-        ["categorised.occurred_at is null", "unparseable_timestamp", "occurred_at"],
-        ["categorised.loaded_at_text is not null and categorised.loaded_at_parsed is null",
+        ["converted.raw_line is not null", "malformed_row", "raw_line"],
+        ["converted.event_id is null", "missing_required_value", "event_id"],
+        ["converted.account_id is null", "missing_required_value", "account_id"],
+        ["converted.event_name is null", "missing_required_value", "event_name"],
+        ["converted.occurred_at_text is null", "missing_required_value", "occurred_at"],
+        ["converted.occurred_at is null", "unparseable_timestamp", "occurred_at"],
+        ["converted.loaded_at_text is not null and converted.loaded_at_parsed is null",
             "unparseable_timestamp", "loaded_at"],
-        ["categorised.occurred_at > " ~ future_cutoff(), "future_timestamp", "occurred_at"],
+        ["converted.occurred_at > " ~ future_cutoff(), "future_timestamp", "occurred_at"],
         ["accounts.account_id is null", "unknown_account", "account_id"],
-        ["categorised.properties is not null and not categorised.has_valid_properties",
+        ["converted.properties is not null and not converted.has_valid_properties",
             "invalid_json_properties", "properties"],
-        [priced ~ "categorised.prop_amount is null", "missing_required_value",
+        [priced ~ "converted.prop_amount is null", "missing_required_value",
             "properties.amount"],
-        [priced ~ "categorised.amount is null", "invalid_amount", "properties.amount"],
-        [priced ~ "categorised.amount_number < 0", "negative_amount", "properties.amount"],
-        [priced ~ "coalesce(categorised.billing_interval, '') not in ('month', 'year')",
+        [priced ~ "converted.amount is null", "invalid_amount", "properties.amount"],
+        [priced ~ "converted.amount_number < 0", "negative_amount", "properties.amount"],
+        [priced ~ "coalesce(converted.billing_interval, '') not in ('month', 'year')",
             "invalid_billing_interval", "properties.billing_interval"],
         [priced ~ "fx_rates.currency_code is null", "unknown_currency", "properties.currency"],
-        [priced ~ "categorised.prop_current_period_end is not null "
-            ~ "and categorised.current_period_end is null",
+        [priced ~ "converted.prop_current_period_end is not null "
+            ~ "and converted.current_period_end is null",
             "unparseable_timestamp", "properties.current_period_end"],
-        ["categorised.event_name = 'trial_started' and categorised.prop_trial_end is not null "
-            ~ "and categorised.trial_end is null",
+        ["converted.event_name = 'trial_started' and converted.prop_trial_end is not null "
+            ~ "and converted.trial_end is null",
             "unparseable_timestamp", "properties.trial_end"],
-        ["categorised.event_name = 'csm_meeting_scheduled' "
-            ~ "and categorised.prop_scheduled_for is not null "
-            ~ "and categorised.scheduled_for is null",
+        ["converted.event_name = 'csm_meeting_scheduled' "
+            ~ "and converted.prop_scheduled_for is not null "
+            ~ "and converted.scheduled_for is null",
             "unparseable_timestamp", "properties.scheduled_for"],
     ] %}
     select
-        categorised.*,
+        converted.*,
         {{ first_failure(checks) }},
         fx_rates.usd_per_unit,
-        coalesce(categorised.loaded_at_parsed, categorised.occurred_at) as loaded_at,
+        coalesce(converted.loaded_at_parsed, converted.occurred_at) as loaded_at,
         -- when this run took the row in: the quarantine check judges the rows taken in
         -- since the last build that passed it
         cast('{{ run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') }}' as timestamp) as taken_in_at
-    from categorised
+    from converted
     left join accounts
-        on categorised.account_id = accounts.account_id
+        on converted.account_id = accounts.account_id
     left join fx_rates
-        on categorised.currency_code = fx_rates.currency_code
+        on converted.currency_code = fx_rates.currency_code
 ),
 
 {#- whether a clean row taken in by an earlier run holds the row's event_id -#}
@@ -278,7 +247,7 @@ repeated_rows as (
                 partition by judged.event_id, judged.reject_reason is null
                 order by
                     judged.loaded_at, judged.occurred_at, judged.properties nulls last,
-                    {{ raw_row_key(raw_text, 'judged') }}
+                    judged.raw_row_key
             ) > 1
             or {{ held_before }}
         ) as is_duplicate
@@ -293,11 +262,39 @@ deduplicated as (
 ),
 
 final as (
+    -- the typed row; its raw text only where it is quarantined
     select
-        {% for column in output_columns -%}
-            {{ column }},
+        event_id,
+        account_id,
+        user_id,
+        event_name,
+        event_category,
+        is_priced_billing_event,
+        occurred_at,
+        loaded_at,
+        properties,
+        {% for key in property_keys -%}
+            prop_{{ key }},
         {% endfor -%}
-        is_duplicate
+        amount,
+        billing_interval,
+        currency_code,
+        usd_per_unit,
+        seats,
+        current_period_end,
+        trial_end,
+        scheduled_for,
+        clicked_result,
+        is_resolved,
+        is_escalated,
+        reject_reason,
+        reject_column,
+        is_duplicate,
+        {% for column in raw_text + ['raw_line_number'] -%}
+            case when reject_reason is not null then {{ column }} end as {{ column }},
+        {% endfor -%}
+        raw_row_key,
+        taken_in_at
     from deduplicated
 )
 
