@@ -34,10 +34,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT = REPO_ROOT / ".venv" / "bin" / "dbt"
 MEMORY_LIMIT = "6GB"
 DATA_MARKER = "<!-- benchmark-data: "
-FULL_TO_FLOOR_MAX = 5.0
+# The targets (benchmarks/README.md): full build to floor by size, the incremental build
+# to the full one from 10M, the per-event cost from 1M to 100M, peak memory and disk at 100M.
+FULL_TO_FLOOR_MAX = {10_000_000: 15.0, 100_000_000: 10.0}
 INCREMENTAL_TO_FULL_MAX = 0.10
 INCREMENTAL_FROM_EVENTS = 10_000_000
-PEAK_MAX_MIB = 8 * 1024
+PER_EVENT_COST_MAX = 10.0
+PEAK_MAX_MIB = 6 * 1024
+DISK_MAX_MIB = 12 * 1000**3 / 2**20
 PEAK_AT_EVENTS = 100_000_000
 SLOWEST = 5
 PROFILE_THREADS = 2
@@ -69,6 +73,20 @@ class Step:
     seconds: float
     peak_mib: float
     returncode: int
+    peak_disk_mib: float = 0.0
+    """The largest size of the `disk` folder sampled while it ran (0 without one)."""
+
+
+def folder_mib(folder: Path) -> float:
+    """What the files below a folder take, in MiB (files that vanish while counted skipped)."""
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file():
+                total += path.stat().st_size
+        except OSError:
+            continue
+    return total / 2**20
 
 
 def tree_rss_mib(root: int) -> float:
@@ -95,11 +113,14 @@ def tree_rss_mib(root: int) -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def run_step(command: list[str], env: dict[str, str], log: Path) -> Step:
+def run_step(command: list[str], env: dict[str, str], log: Path,
+             disk: Path | None = None) -> Step:
     """Run a command to completion with its output in `log`. Peak memory is the larger of
     the child's own max RSS (wait4: the largest single process of its tree, exact) and the
-    largest sum over its process tree sampled every 0.2 s (for multi-process steps)."""
-    peak_sum = 0.0
+    largest sum over its process tree sampled every 0.2 s (for multi-process steps). With
+    `disk`, the folder's size is sampled too, once a second (the database file, its WAL
+    and DuckDB's temporary files)."""
+    peak_sum = peak_disk = 0.0
     with log.open("w") as handle:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=handle,
@@ -107,9 +128,13 @@ def run_step(command: list[str], env: dict[str, str], log: Path) -> Step:
         finished = threading.Event()
 
         def sample() -> None:
-            nonlocal peak_sum
+            nonlocal peak_sum, peak_disk
+            ticks = 0
             while not finished.wait(0.2):
                 peak_sum = max(peak_sum, tree_rss_mib(process.pid))
+                ticks += 1
+                if disk is not None and ticks % 5 == 0:
+                    peak_disk = max(peak_disk, folder_mib(disk))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -118,7 +143,9 @@ def run_step(command: list[str], env: dict[str, str], log: Path) -> Step:
         finished.set()
         sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Step(seconds, max(usage.ru_maxrss / 1024, peak_sum), process.returncode)
+    if disk is not None:
+        peak_disk = max(peak_disk, folder_mib(disk))
+    return Step(seconds, max(usage.ru_maxrss / 1024, peak_sum), process.returncode, peak_disk)
 
 
 def fail(step: str, result: Step, log: Path) -> None:
@@ -206,7 +233,7 @@ def dbt_build(folder: Path, env: dict[str, str], name: str, threads: int | None)
     log = work / f"{name}.log"
     run_results = work / "target" / "run_results.json"
     run_results.unlink(missing_ok=True)
-    result = run_step(command, env, log)
+    result = run_step(command, env, log, disk=work)
     if not run_results.exists():
         fail(f"{name} dbt build", result, log)
     results = json.loads(run_results.read_text())["results"]
@@ -218,6 +245,7 @@ def dbt_build(folder: Path, env: dict[str, str], name: str, threads: int | None)
         print(f"[{folder.name}] {name} dbt build exited {result.returncode}: {statuses}; "
               f"see {log}", flush=True)
     return {"seconds": result.seconds, "peak_mib": result.peak_mib,
+            "peak_disk_mib": result.peak_disk_mib,
             "returncode": result.returncode, "statuses": statuses,
             "slowest": [[node["unique_id"], round(node["execution_time"], 2)]
                         for node in slowest]}
@@ -366,7 +394,8 @@ def verdict(value: float, limit: float, unit: str, what: str) -> str:
     if value <= limit:
         return f"met ({what})"
     excess = value - limit
-    amount = f"{excess:,.0f} MiB" if unit == "MiB" else f"{excess:.1f} {unit}"
+    amount = (f"{excess:,.0f} MiB" if unit == "MiB" else
+              f"{excess:.1f} {unit}" if unit else f"{excess:.1f}")
     return f"**missed by {amount}** ({what})"
 
 
@@ -375,9 +404,15 @@ def target_lines(runs: list[dict]) -> list[str]:
     lines = ["## Targets", ""]
     for run in runs:
         floor, full = run["floor"]["seconds"], run["full"]["seconds"]
-        what = f"{full:.1f} s vs 5 × {floor:.1f} s = {FULL_TO_FLOOR_MAX * floor:.1f} s"
-        lines.append(f"- Full build ≤ 5× floor at {run['size']}: "
-                     + verdict(full, FULL_TO_FLOOR_MAX * floor, "s", what))
+        limit = next((ratio for events, ratio in FULL_TO_FLOOR_MAX.items()
+                      if abs(run["events"] - events) <= 0.1 * events), None)
+        if limit is None:
+            lines.append(f"- Full build at {run['size']}: {full / floor:.1f}× the floor "
+                         "(no target at this size)")
+            continue
+        what = f"{full:.1f} s vs {limit:g} × {floor:.1f} s = {limit * floor:.1f} s"
+        lines.append(f"- Full build ≤ {limit:g}× floor at {run['size']}: "
+                     + verdict(full, limit * floor, "s", what))
     for run in runs:
         if run["events"] < INCREMENTAL_FROM_EVENTS * 0.9:
             continue
@@ -385,13 +420,30 @@ def target_lines(runs: list[dict]) -> list[str]:
         what = f"{inc:.1f} s vs 10% of {full:.1f} s = {INCREMENTAL_TO_FULL_MAX * full:.1f} s"
         lines.append(f"- Incremental ≤ 10% of full at {run['size']}: "
                      + verdict(inc, INCREMENTAL_TO_FULL_MAX * full, "s", what))
+    small = next((run for run in runs if abs(run["events"] - 1_000_000) <= 100_000), None)
     big = [run for run in runs if run["events"] >= PEAK_AT_EVENTS * 0.9]
+    if small and big:
+        large = big[-1]
+        cost = ((large["full"]["seconds"] - small["full"]["seconds"])
+                / (large["floor"]["seconds"] - small["floor"]["seconds"]))
+        what = (f"({large['full']['seconds']:.1f} − {small['full']['seconds']:.1f} s) / "
+                f"({large['floor']['seconds']:.1f} − {small['floor']['seconds']:.1f} s) = "
+                f"{cost:.1f}")
+        lines.append(f"- Per-event cost, 1M → {large['size']}, ≤ {PER_EVENT_COST_MAX:g}: "
+                     + verdict(cost, PER_EVENT_COST_MAX, "", what))
+    else:
+        lines.append("- Per-event cost 1M → 100M: needs both sizes.")
     for run in big:
         peak = max(run[step]["peak_mib"] for step in ("floor", "full", "incremental"))
-        lines.append(f"- Peak memory ≤ 8 GiB at {run['size']}: "
+        lines.append(f"- Peak memory ≤ 6 GiB at {run['size']}: "
                      + verdict(peak, PEAK_MAX_MIB, "MiB", f"{mib(peak)} MiB"))
+        disk = max(run[step].get("peak_disk_mib", 0) for step in ("full", "incremental"))
+        lines.append(f"- Disk ≤ 12 GB at {run['size']}: " + (
+            verdict(disk, DISK_MAX_MIB, "MiB", f"{disk * 2**20 / 1000**3:.1f} GB: database, "
+                    "WAL and temporary files, sampled each second")
+            if disk else "not measured in this run"))
     if not big:
-        lines.append("- Peak memory ≤ 8 GiB at 100M: not measured yet.")
+        lines.append("- Peak memory and disk at 100M: not measured yet.")
     lines.extend(growth_lines(runs))
     return lines
 
@@ -436,7 +488,9 @@ def detail_lines(run: dict) -> list[str]:
         statuses = ", ".join(f"{count} {status}" for status, count in
                              sorted(build["statuses"].items()))
         failed = "" if build["returncode"] == 0 else f" **exit {build['returncode']}**"
-        lines.append(f"{step.capitalize()} build: {statuses}{failed}. Slowest nodes:")
+        disk = (f" Disk at most {build['peak_disk_mib']:,.0f} MiB."
+                if build.get("peak_disk_mib") else "")
+        lines.append(f"{step.capitalize()} build: {statuses}{failed}.{disk} Slowest nodes:")
         lines.append("")
         lines.extend(f"- `{node}` {seconds:.1f} s" for node, seconds in build["slowest"])
         lines.append("")

@@ -1,7 +1,8 @@
 -- one row per event: clean, deduplicated, with its category and the properties of every
 -- event family as typed columns (null where the family does not carry them).
--- Incremental: adds the clean events base_raw__events took in since the newest one here.
-{{ config(**incremental_append()) }}
+-- A view over the incremental base_raw__events: a copy of its clean rows cost a tenth of a
+-- full build, and each reader takes only the columns it needs (DECISIONLOG 126).
+{{ config(materialized='view') }}
 
 with
 
@@ -53,14 +54,6 @@ final as (
     where
         reject_reason is null
         and not is_duplicate
-    {% if is_incremental() %}
-        and loaded_at >= {{ loaded_cutoff('loaded_at') }}
-        and event_id not in (
-            select taken.event_id
-            from {{ this }} as taken
-            where taken.loaded_at >= {{ loaded_cutoff('loaded_at') }}
-        )
-    {% endif %}
 )
 
 select * from final
