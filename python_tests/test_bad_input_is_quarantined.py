@@ -18,6 +18,13 @@ from conftest import (
     monthly, run_dbt, write_csv,
 )
 
+def talk(**changes: str | None) -> dict[str, str]:
+    """The properties of a clean conversation_logged, with changes (None drops a key)."""
+    props = {"channel": "email", "direction": "inbound", "thread_id": "th1", "text": "Hi"}
+    props.update(changes)
+    return {key: value for key, value in props.items() if value is not None}
+
+
 ACCOUNTS = [
     account("good", "2024-01-05T10:00:00Z", segment=" Self-Serve "),
     account("good", "2024-01-05T10:00:00Z", account_name="Good Co (renamed)",
@@ -52,6 +59,19 @@ EVENTS = [
     event("xyz", "good", "subscription_changed", "2024-02-01T10:00:00Z",
           **monthly(5, currency="XYZ")),
     event("future", "good", "report_created", "2099-01-01T00:00:00Z"),
+    # conversation_logged: channel and direction are lower-cased; all four keys required
+    event("conv_ok", "good", "conversation_logged", "2024-02-01T10:00:00Z",
+          **talk(channel="Email", direction="INBOUND")),
+    event("no_thread", "good", "conversation_logged", "2024-02-01T10:00:00Z",
+          **talk(thread_id=None)),
+    event("no_direction", "good", "conversation_logged", "2024-02-01T10:00:00Z",
+          **talk(direction=None)),
+    event("sideways", "good", "conversation_logged", "2024-02-01T10:00:00Z",
+          **talk(direction="sideways")),
+    event("no_channel", "good", "conversation_logged", "2024-02-01T10:00:00Z",
+          **talk(channel=None)),
+    event("fax", "good", "conversation_logged", "2024-02-01T10:00:00Z", **talk(channel="fax")),
+    event("no_text", "good", "conversation_logged", "2024-02-01T10:00:00Z", **talk(text=None)),
 ]
 SURVEYS = [
     {"response_id": "s_ok", "account_id": "good", "survey_type": "NPS", "score": "9",
@@ -118,7 +138,20 @@ def test_every_bad_event_row_has_its_reason(built: Build) -> None:
         "weekly": ("invalid_billing_interval", "properties.billing_interval"),
         "xyz": ("unknown_currency", "properties.currency"),
         "future": ("future_timestamp", "occurred_at"),
+        "no_thread": ("missing_required_value", "properties.thread_id"),
+        "no_direction": ("missing_required_value", "properties.direction"),
+        "sideways": ("invalid_direction", "properties.direction"),
+        "no_channel": ("missing_required_value", "properties.channel"),
+        "fax": ("invalid_channel", "properties.channel"),
+        "no_text": ("missing_required_value", "properties.text"),
     }
+
+
+def test_a_clean_conversation_keeps_its_properties_normalised(built: Build) -> None:
+    assert built.query(
+        "select conversation_channel, conversation_direction, thread_id, event_text "
+        "from stg_raw__events where event_id = 'conv_ok'"
+    ) == [("email", "inbound", "th1", "Hi")]
 
 
 def test_every_bad_survey_row_has_its_reason(built: Build) -> None:
@@ -141,7 +174,7 @@ def test_every_raw_row_is_clean_quarantined_or_a_counted_duplicate(built: Build)
     )
     assert rows == [
         ("raw_accounts", 8, 1, 6, 1),
-        ("raw_events", 17, 2, 14, 1),
+        ("raw_events", 24, 3, 20, 1),
         ("raw_surveys", 11, 2, 8, 1),
     ]
 
@@ -168,9 +201,9 @@ def test_too_many_bad_rows_fail_the_build(built: Build, tmp_path: Path) -> None:
                      {"quarantine_warn_share": 0.05, "quarantine_error_share": 0.25})
     assert result.returncode != 0
     # one sentence names the source, its share and the threshold (accounts 6 of 8 bad,
-    # events 14 of 17, surveys 8 of 11: whichever row the engine judges first)
+    # events 20 of 24, surveys 8 of 11: whichever row the engine judges first)
     assert re.search(
-        r"raw_(accounts: 75\.0% of its 8|events: 82\.4% of its 17|surveys: 72\.7% of its 11) "
+        r"raw_(accounts: 75\.0% of its 8|events: 83\.3% of its 24|surveys: 72\.7% of its 11) "
         r"raw rows are quarantined, above quarantine_error_share 25\.0%", result.output)
     # and no mart was built from the broken export
     marts = Build(0, "", tmp_path / "warehouse.duckdb").query(

@@ -11,6 +11,8 @@
 -- depends_on: {{ ref('support_monthly') }}
 -- depends_on: {{ ref('health_monthly') }}
 -- depends_on: {{ ref('health_churn_auc_monthly') }}
+-- depends_on: {{ ref('customer_texts_monthly') }}
+-- depends_on: {{ ref('feedback_loop_monthly') }}
 {%- set kpis = kpi_registry() %}
 {%- if execute and not kpis %}
     {{ exceptions.raise_compiler_error('The KPI registry is empty: no mart column has meta kpis.') }}

@@ -28,7 +28,7 @@ counted as (
         events.occurred_date as date_day,
         events.event_name,
         events.event_category,
-        events.error_feature,
+        case when events.event_category = 'error' then events.feature end as error_feature,
         count(*) as events,
         min(events.occurred_at) as first_occurred_at,
         max(events.loaded_at) as last_loaded_at
@@ -49,7 +49,7 @@ counted as (
         events.occurred_date,
         events.event_name,
         events.event_category,
-        events.error_feature
+        case when events.event_category = 'error' then events.feature end
 )
 
 select * from counted

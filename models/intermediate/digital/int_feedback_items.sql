@@ -1,4 +1,5 @@
--- one row per feedback_submitted event up to the as-of date, with its kind and text
+-- one row per feedback_submitted event up to the as-of date, with its kind, text, the
+-- feature it names and whether that is a feature of the catalogue
 with
 
 events as (
@@ -9,15 +10,24 @@ bounds as (
     select * from {{ ref('int_report_bounds') }}
 ),
 
+feature_catalog as (
+    select * from {{ config_relation('feature_catalog') }}
+),
+
 final as (
     select
         events.event_id,
         events.account_id,
         events.user_id,
         events.occurred_at,
+        events.occurred_date,
         cast({{ dbt.date_trunc('month', 'events.occurred_at') }} as date) as month,
         coalesce(lower(events.feedback_kind), 'other') as feedback_kind,
-        events.feedback_text
+        events.event_text as feedback_text,
+        events.feature,
+        coalesce(
+            events.feature in (select feature_catalog.feature from feature_catalog), false
+        ) as names_catalogue_feature
     from events
     cross join bounds
     where

@@ -1,6 +1,6 @@
 -- one row per support ticket opened by the as-of date: its first opening (account, user,
--- channel, topic), its first agent reply and first resolution at or after that opening,
--- and the fractional hours to each
+-- channel, topic, subject, text), its first agent reply and first resolution at or after
+-- that opening, and the fractional hours to each
 with
 
 events as (
@@ -29,6 +29,8 @@ openings as (
         user_id,
         ticket_channel as channel,
         ticket_topic as topic,
+        ticket_subject as subject,
+        event_text as ticket_text,
         occurred_at as opened_at,
         row_number() over (partition by ticket_id order by occurred_at, event_id) as opening_order
     from ticket_events
@@ -84,6 +86,8 @@ final as (
         first_openings.user_id,
         first_openings.channel,
         first_openings.topic,
+        first_openings.subject,
+        first_openings.ticket_text,
         first_openings.opened_at,
         cast(first_openings.opened_at as date) as opened_date,
         cast({{ dbt.date_trunc('month', 'first_openings.opened_at') }} as date) as opened_month,

@@ -32,6 +32,7 @@ final as (
         trial_end,
         prop_ticket_id as ticket_id,
         prop_channel as ticket_channel,
+        prop_subject as ticket_subject,
         prop_topic as ticket_topic,
         prop_resolution as ticket_resolution,
         prop_article_id as article_id,
@@ -48,8 +49,11 @@ final as (
         prop_meeting_type as meeting_type,
         scheduled_for,
         prop_kind as feedback_kind,
-        prop_text as feedback_text,
-        prop_feature as error_feature
+        prop_feature as feature,
+        prop_text as event_text,
+        conversation_channel,
+        conversation_direction,
+        prop_thread_id as thread_id
     from checked
     where
         reject_reason is null

@@ -20,7 +20,8 @@
                          'conversation_id', 'step', 'tour_id', 'campaign_id', 'message_id',
                          'meeting_id', 'meeting_type', 'kind', 'text', 'feature', 'amount',
                          'seats', 'current_period_end', 'trial_end', 'scheduled_for',
-                         'clicked_result', 'resolved', 'escalated'] %}
+                         'clicked_result', 'resolved', 'escalated', 'subject', 'direction',
+                         'thread_id'] %}
 {%- set raw_text = raw_text_columns('raw_events') %}
 
 with
@@ -159,13 +160,16 @@ converted as {{ inlined }} (
         {{ to_utc_date('prop_scheduled_for') }} as scheduled_for,
         {{ parse_boolean('prop_clicked_result') }} as clicked_result,
         {{ parse_boolean('prop_resolved') }} as is_resolved,
-        {{ parse_boolean('prop_escalated') }} as is_escalated
+        {{ parse_boolean('prop_escalated') }} as is_escalated,
+        lower(prop_channel) as conversation_channel,
+        lower(prop_direction) as conversation_direction
     from with_properties
 ),
 
 judged as {{ inlined }} (
     -- the first failing check names the reason
     {%- set priced = "converted.is_priced_billing_event and " %}
+    {%- set logged = "converted.event_name = 'conversation_logged' and " %}
     {%- set checks = [
         ["converted.raw_line is not null", "malformed_row", "raw_line"],
         ["converted.event_id is null", "missing_required_value", "event_id"],
@@ -192,6 +196,17 @@ judged as {{ inlined }} (
         ["converted.event_name = 'trial_started' and converted.prop_trial_end is not null "
             ~ "and converted.trial_end is null",
             "unparseable_timestamp", "properties.trial_end"],
+        [logged ~ "converted.prop_thread_id is null", "missing_required_value",
+            "properties.thread_id"],
+        [logged ~ "converted.conversation_direction is null", "missing_required_value",
+            "properties.direction"],
+        [logged ~ "converted.conversation_direction not in ('inbound', 'outbound')",
+            "invalid_direction", "properties.direction"],
+        [logged ~ "converted.conversation_channel is null", "missing_required_value",
+            "properties.channel"],
+        [logged ~ "converted.conversation_channel not in ('email', 'call', 'chat', 'meeting')",
+            "invalid_channel", "properties.channel"],
+        [logged ~ "converted.prop_text is null", "missing_required_value", "properties.text"],
         ["converted.event_name = 'csm_meeting_scheduled' "
             ~ "and converted.prop_scheduled_for is not null "
             ~ "and converted.scheduled_for is null",
@@ -287,6 +302,8 @@ final as (
         clicked_result,
         is_resolved,
         is_escalated,
+        conversation_channel,
+        conversation_direction,
         reject_reason,
         reject_column,
         is_duplicate,

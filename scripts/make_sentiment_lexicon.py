@@ -1,0 +1,38 @@
+"""Write seeds/sentiment_lexicon.csv from the VADER lexicon that the vaderSentiment package
+(MIT licence, C.J. Hutto; see seeds/sentiment_lexicon_LICENSE.txt) ships: one row per
+word and its mean valence rating (-4 very negative .. +4 very positive).
+
+Only plain words are kept (lower-case letters and inner apostrophes, as the project's
+tokenizer splits text: see macro text_tokens); emoticons, emoji and hyphenated entries
+are dropped. Run once; the seed is committed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import vaderSentiment
+
+WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
+
+
+def main() -> int:
+    source = Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
+    out = Path(__file__).resolve().parents[1] / "seeds" / "sentiment_lexicon.csv"
+    rows = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        token, valence = line.split("\t")[:2]
+        if WORD.match(token):
+            rows.append((token, float(valence)))
+    with out.open("w", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["token", "valence"])
+        writer.writerows(sorted(rows))
+    print(f"wrote {len(rows)} words to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
