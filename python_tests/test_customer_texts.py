@@ -43,9 +43,20 @@ Feedback with detail (>= 8 words or a catalogue feature): March f1 (names alerts
 Request to release, counted in June (the release month of alerts): f1 2025-03-01 -> 92
   days, f2 2025-05-20 -> 12 days; f3 on the release day and f4 (reports, released before)
   and f5 (a bug) are not counted: 2 requests, median 52.
+Health on Jun 30 (texts of Apr 2 .. Jun 30): c1 has 12 texts (all but f1), sum 0.641112,
+  mean 0.053426 -> text score 50 × 1.053426 = 52.6713; its latest NPS answer (8) is
+  passive (50): sentiment component (50 + 52.6713) / 2 = 51.33565. c2: 3 texts, mean
+  -0.030999 -> 48.450033, no survey: the text score alone.
+Alert: c1's trailing mean first falls below -0.05 on May 3 (f1 0.318211, f5 0, s_curly
+  -0.521639: -0.0678 over 3 texts), and never again (f2 lifts it on May 20); c2's lowest
+  is -0.031 (Jun 20): no alert. The detail shows the most negative text of the window.
 """
 
 from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 
@@ -110,15 +121,24 @@ EVENTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(module_dir) -> Build:
-    return assert_built(build_project(module_dir, ACCOUNTS, EVENTS, SURVEYS,
-                                      {"as_of_date": "2025-06-30"}))
+AS_OF = {"as_of_date": "2025-06-30"}
+
+Query = Callable[[str], list[tuple]]
 
 
-def test_each_text_scores_by_the_documented_rules(built: Build) -> None:
-    rows = dict(built.query(
-        "select source_id, round(sentiment_score, 6) from int_customer_texts_scored"))
+def rounded(rows: list[tuple]) -> list[tuple]:
+    """Rows with every number that is not whole rounded to 6 places (engines return
+    doubles or decimals)."""
+    def value(v: object) -> object:
+        if isinstance(v, (float, Decimal)) and not isinstance(v, bool):
+            return round(float(v), 6)
+        return v
+    return [tuple(value(v) for v in row) for row in rows]
+
+
+def check_each_text_scores_by_the_documented_rules(query: Query) -> None:
+    rows = dict(rounded(query(
+        "select source_id, sentiment_score from int_customer_texts_scored")))
     assert rows == {
         "s1": 0.624893, "s2": -0.521639, "s_curly": -0.521639,
         "f1": 0.318211, "f5": 0.0, "f2": 0.875, "f3": 0.492725, "f4": 0.0,
@@ -127,29 +147,29 @@ def test_each_text_scores_by_the_documented_rules(built: Build) -> None:
     }
 
 
-def test_words_are_counted_as_the_score_reads_them(built: Build) -> None:
-    rows = dict(built.query(
+def check_words_are_counted_as_the_score_reads_them(query: Query) -> None:
+    rows = dict(query(
         "select source_id, words from int_customer_texts_scored where source = 'feedback'"))
     assert rows == {"f1": 3, "f5": 0, "f2": 8, "f3": 2, "f4": 2, "f6": 1, "f7": 2}
 
 
-def texts(built: Build, where: str) -> list[tuple]:
-    return built.query(
-        "select segment, channel, texts, negative_texts, round(text_sentiment, 6), "
-        "round(negative_text_share, 6) from customer_texts_monthly "
-        f"where month = date '2025-06-01' and {where} order by segment, channel")
+def texts(query: Query, where: str) -> list[tuple]:
+    return rounded(query(
+        "select segment, channel, texts, negative_texts, text_sentiment, negative_text_share "
+        "from customer_texts_monthly "
+        f"where month = date '2025-06-01' and {where} order by segment, channel"))
 
 
-def test_text_sentiment_and_negative_share_per_segment(built: Build) -> None:
-    assert texts(built, "channel = 'all'") == [
+def check_text_sentiment_and_negative_share_per_segment(query: Query) -> None:
+    assert texts(query, "channel = 'all'") == [
         ("all", "all", 11, 5, 0.017705, round(5 / 11, 6)),
         ("high_touch", "all", 2, 1, -0.046499, 0.5),
         ("self_serve", "all", 9, 4, 0.031972, round(4 / 9, 6)),
     ]
 
 
-def test_text_sentiment_per_channel(built: Build) -> None:
-    assert texts(built, "segment = 'all' and channel != 'all'") == [
+def check_text_sentiment_per_channel(query: Query) -> None:
+    assert texts(query, "segment = 'all' and channel != 'all'") == [
         ("all", "call", 1, 0, 0.537917, 0.0),
         ("all", "chat", 1, 1, -0.401924, 1.0),
         ("all", "email", 2, 2, -0.463078, 1.0),
@@ -159,47 +179,81 @@ def test_text_sentiment_per_channel(built: Build) -> None:
     ]
 
 
-def test_a_month_without_texts_has_no_sentiment(built: Build) -> None:
-    assert built.query(
+def check_a_month_without_texts_has_no_sentiment(query: Query) -> None:
+    assert query(
         "select texts, text_sentiment, negative_text_share from customer_texts_monthly "
         "where month = date '2025-02-01' and segment = 'all' and channel = 'all'"
     ) == [(0, None, None)]
 
 
-def loop(built: Build, month: str) -> list[tuple]:
-    return built.query(
+def loop(query: Query, month: str) -> list[tuple]:
+    return rounded(query(
         "select segment, inbound_messages, inbound_replied, median_inbound_response_hours, "
         "feedback_items, detailed_feedback_items, feedback_with_detail_share, "
         "requests_released, median_request_to_release_days from feedback_loop_monthly "
-        f"where month = date '{month}' order by segment")
+        f"where month = date '{month}' order by segment"))
 
 
-def test_june_response_detail_and_release(built: Build) -> None:
-    assert loop(built, "2025-06-01") == [
+def check_june_response_detail_and_release(query: Query) -> None:
+    assert loop(query, "2025-06-01") == [
         ("all", 4, 3, 3.5, 4, 2, 0.5, 2, 52.0),
         ("high_touch", 1, 1, 24.0, 0, 0, None, 0, None),
         ("self_serve", 3, 2, 3.0, 4, 2, 0.5, 2, 52.0),
     ]
 
 
-def test_earlier_months(built: Build) -> None:
-    assert [row[:7] for row in loop(built, "2025-05-01")] == [
+def check_earlier_months(query: Query) -> None:
+    assert [row[:7] for row in loop(query, "2025-05-01")] == [
         ("all", 1, 1, 2.0, 1, 1, 1.0),
         ("high_touch", 1, 1, 2.0, 0, 0, None),
         ("self_serve", 0, 0, None, 1, 1, 1.0),
     ]
-    assert [row[4:7] for row in loop(built, "2025-03-01")][0] == (1, 1, 1.0)
-    assert [row[4:7] for row in loop(built, "2025-04-01")][0] == (1, 1, 1.0)
+    assert [row[4:7] for row in loop(query, "2025-03-01")][0] == (1, 1, 1.0)
+    assert [row[4:7] for row in loop(query, "2025-04-01")][0] == (1, 1, 1.0)
 
 
-def test_the_new_kpis_are_in_kpi_monthly(built: Build) -> None:
-    rows = dict(built.query(
-        "select kpi, round(value, 6) from kpi_monthly where month = date '2025-06-01' "
+def check_the_new_kpis_are_in_kpi_monthly(query: Query) -> None:
+    rows = dict(rounded(query(
+        "select kpi, value from kpi_monthly where month = date '2025-06-01' "
         "and segment = 'all' and kpi in ('text_sentiment', 'negative_text_share', "
         "'median_inbound_response_hours', 'feedback_with_detail_share', "
-        "'median_request_to_release_days')"))
+        "'median_request_to_release_days')")))
     assert rows == {
         "text_sentiment": 0.017705, "negative_text_share": round(5 / 11, 6),
         "median_inbound_response_hours": 3.5, "feedback_with_detail_share": 0.5,
         "median_request_to_release_days": 52.0,
     }
+
+
+def check_health_sentiment_takes_the_texts_of_90_days(query: Query) -> None:
+    rows = rounded(query(
+        "select account_id, texts_90, text_sentiment_90, sentiment_score "
+        "from account_health_daily where date_day = date '2025-06-30' order by account_id"))
+    assert [row[:3] for row in rows] == [("c1", 12, 0.053426), ("c2", 3, -0.030999)]
+    assert [row[3] for row in rows] == [pytest.approx((50 + 50 * (1 + 0.641112 / 12)) / 2),
+                                        pytest.approx(50 * (1 - 0.092998 / 3))]
+
+
+def check_trailing_sentiment_turning_negative_alerts_with_its_text(query: Query) -> None:
+    assert query(
+        "select account_id, alert_date, detail from alerts_daily "
+        "where reason = 'sentiment_turned_negative'"
+    ) == [("c1", datetime.date(2025, 5, 3),
+           'sentiment -0.07 over 3 texts in 90 days: "I don\u2019t love it"')]
+
+
+# every check, run on DuckDB here and on Postgres by test_postgres_matches_duckdb.py
+CHECKS: dict[str, Callable[[Query], None]] = {
+    name.removeprefix("check_"): check for name, check in globals().items()
+    if name.startswith("check_")
+}
+
+
+@pytest.fixture(scope="module")
+def built(module_dir) -> Build:
+    return assert_built(build_project(module_dir, ACCOUNTS, EVENTS, SURVEYS, AS_OF))
+
+
+@pytest.mark.parametrize("check", CHECKS)
+def test_customer_texts_on_duckdb(built: Build, check: str) -> None:
+    CHECKS[check](built.query)

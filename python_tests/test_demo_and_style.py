@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import filecmp
 from pathlib import Path
+from statistics import correlation
 
 import duckdb
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from conftest import Build, assert_built, generate_demo
 from kpi_monthly_expectations import EXPECTED_KPIS, failed_expectations, validate_kpi_monthly
@@ -107,3 +109,19 @@ def test_demo_generator_is_deterministic(tmp_path: Path) -> None:
         generate_demo(out, "--accounts", "30")
     for name in ("raw_accounts.csv", "raw_surveys.csv", "raw_events.parquet"):
         assert filecmp.cmp(first / name, second / name, shallow=False), name
+
+
+# The sentiment score's documented agreement floor with vaderSentiment's own scorer on the
+# demo's texts (README "What customers write"; measured 0.99 on the demo).
+SENTIMENT_AGREEMENT_FLOOR = 0.95
+
+
+def test_demo_sentiment_agrees_with_the_reference_scorer(demo: Build) -> None:
+    assert_built(demo)
+    rows = demo.query("select customer_text, sentiment_score from int_customer_texts_scored")
+    assert len(rows) > 1000
+    reference = SentimentIntensityAnalyzer()
+    ours = [score for _, score in rows]
+    theirs = [reference.polarity_scores(text)["compound"] for text, _ in rows]
+    agreement = correlation(ours, theirs)
+    assert agreement >= SENTIMENT_AGREEMENT_FLOOR, f"Pearson r = {agreement:.4f}"

@@ -4,8 +4,10 @@ raw_events_warn_after_hours, default 36, and raw_events_error_after_hours, defau
 
 The demo generator writes a business whose last day is chosen relative to today (UTC):
 - ending today: the newest load is under a day old, freshness passes;
-- ending six days ago: the newest load is about six days old: an error with the default
-  thresholds, a warning with warn at 24 hours and error at 400.
+- ending eight days ago: the newest load is four to eight days old (the generator loads a
+  few events up to 72 hours late, so the newest load can land three days after the last
+  day): an error with the default thresholds, a warning with warn at 24 hours and error
+  at 400.
 The demo's own rows stamped far in the future (quarantined as future_timestamp) are no
 "newest load": freshness would otherwise pass on stale data.
 """
@@ -38,7 +40,7 @@ def business_ending(folder: Path, days_ago: int) -> Path:
 
 @pytest.fixture(scope="module")
 def stale(module_dir: Path) -> Path:
-    return business_ending(module_dir / "stale", 6)
+    return business_ending(module_dir / "stale", 8)
 
 
 def test_freshness_passes_on_a_business_that_landed_today(module_dir: Path) -> None:
@@ -48,9 +50,9 @@ def test_freshness_passes_on_a_business_that_landed_today(module_dir: Path) -> N
     assert age_hours < 24
 
 
-def test_freshness_fails_on_data_six_days_old(module_dir: Path, stale: Path) -> None:
+def test_freshness_fails_on_data_eight_days_old(module_dir: Path, stale: Path) -> None:
     status, age_hours = freshness(module_dir / "stale_run", stale)
-    assert 5 * 24 < age_hours < 8 * 24
+    assert 4 * 24 < age_hours < 9 * 24
     assert status == "error"
 
 

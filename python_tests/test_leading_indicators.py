@@ -215,8 +215,15 @@ def test_groups_without_accounts_keep_their_row_with_no_rate(built: Build) -> No
         "no_response": (8, 4, 0.5, 1.0),
     }
     assert groups(built, "2024-01-01", "breadth")["unknown"] == (0, 0, None, None)
-    # 3 months x 3 segments x 17 indicator groups
-    assert built.query("select count(*) from leading_indicators_monthly") == [(153,)]
+    # no customer texts in this business: every account month is no_texts
+    assert groups(built, "2024-01-01", "text_sentiment") == {
+        "positive": (0, 0, None, None),
+        "neutral": (0, 0, None, None),
+        "negative": (0, 0, None, None),
+        "no_texts": (8, 4, 0.5, 1.0),
+    }
+    # 3 months x 3 segments x 21 indicator groups
+    assert built.query("select count(*) from leading_indicators_monthly") == [(189,)]
 
 
 def test_a_churn_the_day_after_the_horizon_does_not_count(built: Build) -> None:

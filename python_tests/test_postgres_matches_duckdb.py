@@ -7,6 +7,9 @@ generator's, every kind of bad row included) is loaded into its raw schema
 (every model, seed, unit and data test), and `kpi_monthly` is compared with the DuckDB
 build of the same raw data: same rows, values equal to 1e-9 relative.
 
+The hand-computed business of test_customer_texts.py (sentiment scores, text KPIs,
+response times, the sentiment alert) is built on Postgres too and passes the same checks.
+
 Typed columns: the small business of test_raw_relations.py, in tables of other names with
 Postgres types (timestamptz, timestamp, boolean, jsonb, integer), is built into a second
 schema and gives the kpi_monthly of its text CSV files built on DuckDB.
@@ -28,16 +31,21 @@ from pathlib import Path
 import psycopg2
 import pytest
 
+import test_customer_texts as texts
 from conftest import (
+    ACCOUNT_COLUMNS,
+    EVENT_COLUMNS,
     FIXTURE_SELECTION,
     KPI_MONTHLY_SQL,
     REPO_ROOT,
+    SURVEY_COLUMNS,
     assert_built,
     build_project,
     differing_kpi_rows,
     generate_demo,
     kpi_monthly_by_key,
     run_dbt,
+    write_csv,
 )
 from scripts.kpi_registry import format_value, headline_kpis, kpi_label, load_registry
 from test_dashboard import PAGES, run_page
@@ -237,3 +245,48 @@ def test_typed_columns_on_postgres_give_the_kpis_of_the_text_files(
     assert expected[("2024-01-01", "all", "mrr")][0] == 348
     differing = differing_kpi_rows(expected, on_postgres)
     assert differing == [], differing[:10]
+
+
+@pytest.fixture(scope="module")
+def texts_build(postgres: dict[str, str], tmp_path_factory: pytest.TempPathFactory,
+                ) -> subprocess.CompletedProcess:
+    """test_customer_texts.py's business built on Postgres (raw text tables in schema
+    texts_raw, the models in schema texts)."""
+    raw = tmp_path_factory.mktemp("texts_raw")
+    for name, columns, rows in (("raw_accounts", ACCOUNT_COLUMNS, texts.ACCOUNTS),
+                                ("raw_events", EVENT_COLUMNS, texts.EVENTS),
+                                ("raw_surveys", SURVEY_COLUMNS, texts.SURVEYS)):
+        write_csv(raw / f"{name}.csv", columns, rows)
+    env = {**os.environ, **postgres, "DBT_TARGET": "postgres", "DBT_PG_SCHEMA": "texts",
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    python = REPO_ROOT / ".venv" / "bin" / "python"
+    subprocess.run([str(python), "-m", "scripts.load_raw_to_postgres", "--raw-dir", str(raw),
+                    "--schema", "texts_raw"], cwd=REPO_ROOT, env=env, check=True,
+                   capture_output=True)
+    target = tmp_path_factory.mktemp("postgres_texts_target")
+    variables = {**texts.AS_OF, "raw_schema": "texts_raw"}
+    return subprocess.run(
+        [str(REPO_ROOT / ".venv" / "bin" / "dbt"), "build", "--project-dir", str(REPO_ROOT),
+         "--profiles-dir", str(REPO_ROOT), "--target-path", str(target), "--log-path",
+         str(target / "logs"), "--vars", json.dumps(variables), *FIXTURE_SELECTION],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.mark.parametrize("check", texts.CHECKS)
+def test_customer_texts_on_postgres(postgres: dict[str, str],
+                                    texts_build: subprocess.CompletedProcess,
+                                    check: str) -> None:
+    assert texts_build.returncode == 0, texts_build.stdout[-6000:]
+
+    def query(sql: str) -> list[tuple]:
+        conn = psycopg2.connect(host=postgres["DBT_PG_HOST"], port=int(postgres["DBT_PG_PORT"]),
+                                user="postgres", dbname="cs_kpis",
+                                options="-c search_path=texts")
+        with conn, conn.cursor() as cur:
+            cur.execute(sql)
+            rows = cur.fetchall()
+        conn.close()
+        return rows
+
+    texts.CHECKS[check](query)

@@ -1,6 +1,7 @@
 """The simulation's objects: users, accounts, and the sink that collects events and
 surveys and hands out ids."""
 
+import random
 from datetime import datetime
 
 
@@ -61,13 +62,17 @@ class Sink:
     hands out ids that are unique across all accounts (and across shards, when every shard
     has its own id_prefix)."""
 
-    def __init__(self, start: datetime, end_excl: datetime, id_prefix: str = "") -> None:
+    def __init__(
+        self, start: datetime, end_excl: datetime, id_prefix: str = "", text_seed: int = 0,
+    ) -> None:
         self.start = start
         self.end_excl = end_excl
         self.id_prefix = id_prefix
         self.events: list[Event] = []
         self.surveys: list[Survey] = []
         self.counters: dict[str, int] = {}
+        # customer texts and conversations draw from a stream of their own (demo.generator.texts)
+        self.text_rng = random.Random(f"texts:{text_seed}:{id_prefix}")
 
     def new_id(self, prefix: str, width: int) -> str:
         number = self.counters.get(prefix, 0) + 1

@@ -61,7 +61,7 @@ def simulate(
     fixed numbers of bad rows, renamed accounts and month-edge events are multiplied by
     rounds (1 in the demo: 300 accounts)."""
     rng = random.Random(seed)
-    sink = Sink(midnight(start), midnight(end) + days(1), id_prefix)
+    sink = Sink(midnight(start), midnight(end) + days(1), id_prefix, seed)
     accounts = build_accounts(rng, n_accounts, start, end, id_prefix)
     for account in accounts:
         simulate_account(rng, account, sink)

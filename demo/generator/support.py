@@ -7,6 +7,7 @@ from demo.generator.catalogues import REGION_HOURS, TICKET_CHANNELS, TICKET_TOPI
 from demo.generator.helpers import days, hours, minutes, pick_user, poisson, weighted, work_time
 from demo.generator.model import Account, Sink, User
 from demo.generator.surveys import send_survey
+from demo.generator.texts import run_conversations, ticket_text
 
 
 def open_ticket(
@@ -18,6 +19,7 @@ def open_ticket(
     ticket_id = sink.new_id("tkt", 6)
     props = {"ticket_id": ticket_id, "channel": channel or weighted(rng, TICKET_CHANNELS),
              "topic": rng.choice(TICKET_TOPICS)}
+    props.update(ticket_text(sink, account, ts, props["topic"]))
     if not sink.emit(ts, account, user.user_id, "ticket_opened", props):
         return
     first_reply = ticket_replies(rng, account, sink, user, ts, ticket_id)
@@ -76,10 +78,12 @@ def resolve_ticket(
 def run_support_window(
     rng: random.Random, account: Account, sink: Sink, start: datetime, end: datetime,
 ) -> None:
-    """Tickets opened in [start, end): more for accounts with more pain and more users."""
+    """Tickets opened in [start, end): more for accounts with more pain and more users;
+    and the account's conversations with the team over the same time."""
     length = (end - start).total_seconds() / 86400
     if length <= 0:
         return
+    run_conversations(account, sink, start, end)
     base = (0.9 + 3.0 * account.pain) if account.high_touch else (0.2 + 1.1 * account.pain)
     for _ in range(poisson(rng, base * length / 30)):
         ts = start + days(rng.uniform(0, length))

@@ -10,6 +10,7 @@ from demo.generator.catalogues import (
 from demo.generator.helpers import clamp, days, hours, is_active, minutes, pick_user
 from demo.generator.model import Account, Sink, User
 from demo.generator.support import open_ticket
+from demo.generator.texts import feedback_detail
 
 
 def event_table(account: Account, onboarded: bool, first_value: bool,
@@ -121,8 +122,9 @@ def self_help(rng: random.Random, account: Account, sink: Sink, user: User, ts: 
 def feedback(rng: random.Random, account: Account, sink: Sink, user: User, ts: datetime) -> None:
     kinds = ["feature_request", "bug", "praise", "other"]
     kind = rng.choices(kinds, weights=[5, 1 + 4 * account.pain, 0.5 + 3 * account.usage, 1])[0]
+    core = rng.choice(FEEDBACK_TEXTS[kind])
     sink.emit(ts, account, user.user_id, "feedback_submitted",
-              {"kind": kind, "text": rng.choice(FEEDBACK_TEXTS[kind])})
+              {"kind": kind, **feedback_detail(sink, account, ts, kind, core)})
 
 
 def simulate_usage(rng: random.Random, account: Account, sink: Sink) -> None:

@@ -1,6 +1,7 @@
 -- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per external account per day: the conditions the day-based alerts watch
--- (health band, days without activity, seat use, an annual renewal ahead), the day
+-- (health band, days without activity, seat use, an annual renewal ahead, the trailing
+-- sentiment of customer texts), the day
 -- before's, and whether the account crossed into each condition that day
 -- Incremental: recomputes the days int_account_days_health_scored recomputed (reading
 -- the day before them for the crossings).
@@ -55,6 +56,8 @@ conditions as (
         health_days.seats,
         health_days.billing_interval,
         health_days.current_period_end,
+        health_days.texts_90,
+        health_days.text_sentiment_90,
         health_days.last_loaded_at,
         health_days.days_since_last_activity is null as is_never_active,
         -- days without activity; an account never active counts from its sign-up day
@@ -81,7 +84,11 @@ conditions as (
             ) }} as date)
             and health_days.health_band != 'green',
             false
-        ) as is_renewal_at_risk
+        ) as is_renewal_at_risk,
+        -- the mean sentiment of the customer texts of the last 90 days is negative
+        coalesce(
+            health_days.text_sentiment_90 < {{ number_var('negative_text_threshold') }}, false
+        ) as is_sentiment_negative
     from health_days
     inner join accounts
         on health_days.account_id = accounts.account_id
@@ -97,7 +104,9 @@ with_day_before as (
         lag(is_seats_underused) over (partition by account_id order by date_day)
             as was_seats_underused,
         lag(is_renewal_at_risk) over (partition by account_id order by date_day)
-            as was_renewal_at_risk
+            as was_renewal_at_risk,
+        lag(is_sentiment_negative) over (partition by account_id order by date_day)
+            as was_sentiment_negative
     from conditions
 ),
 
@@ -111,7 +120,9 @@ final as (
         is_seats_underused and not coalesce(was_seats_underused, false)
             as has_started_underusing_seats,
         is_renewal_at_risk and not coalesce(was_renewal_at_risk, false)
-            as has_renewal_turned_at_risk
+            as has_renewal_turned_at_risk,
+        is_sentiment_negative and not coalesce(was_sentiment_negative, false)
+            as has_sentiment_turned_negative
     from with_day_before
     {% if is_incremental() %}
         -- the day before the recomputed days was read for its conditions only

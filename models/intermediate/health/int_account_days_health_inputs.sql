@@ -1,6 +1,7 @@
 -- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per external account per day: the signals the health score is made of, over
--- rolling windows ending that day (28 days of activity, 90 days of billing and CSAT).
+-- rolling windows ending that day (28 days of activity, 90 days of billing, CSAT and
+-- customer texts).
 -- Incremental: recomputes the days int_customer_days recomputed (reading 90 days before
 -- them for the windows); earlier days are kept.
 {{ config(**incremental_by_day()) }}
@@ -29,6 +30,10 @@ survey_responses as (
 
 tickets as (
     select * from {{ ref('int_tickets') }}
+),
+
+customer_texts as (
+    select * from {{ ref('int_customer_texts_scored') }}
 ),
 
 accounts as (
@@ -75,6 +80,17 @@ core_features as (
     group by feature
 ),
 
+text_days as (
+    -- customer texts per account and day: how many, and their sentiment scores' sum
+    select
+        account_id,
+        written_date as date_day,
+        count(*) as texts,
+        sum(sentiment_score) as sentiment_sum
+    from customer_texts
+    group by account_id, written_date
+),
+
 rolling as (
     select
         history_days.account_id,
@@ -100,12 +116,25 @@ rolling as (
             partition by history_days.account_id order by history_days.date_day
             rows between 89 preceding and current row
         ) as max_mrr_90,
+        -- customer texts of the 90 days ending each day (one customer day per day)
+        cast(sum(coalesce(text_days.texts, 0)) over (
+            partition by history_days.account_id order by history_days.date_day
+            rows between 89 preceding and current row
+        ) as {{ dbt.type_int() }}) as texts_90,
+        sum(coalesce(text_days.sentiment_sum, 0)) over (
+            partition by history_days.account_id order by history_days.date_day
+            rows between 89 preceding and current row
+        ) as text_sentiment_sum_90,
         -- days since sign-up, that day included (customer days start at sign-up)
         {{ dbt.datediff('cast(accounts.created_at as date)', 'history_days.date_day', 'day') }}
         + 1 as days_observed
     from history_days
     inner join accounts
         on history_days.account_id = accounts.account_id
+    left join text_days
+        on
+            history_days.account_id = text_days.account_id
+            and history_days.date_day = text_days.date_day
 ),
 
 recent_user_days as (

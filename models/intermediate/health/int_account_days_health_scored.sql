@@ -29,10 +29,18 @@ input_loads as (
 {% endif %}
 
 inputs as (
-    -- the days to compute, with the survey answers scored 0-100 (null without one): the
-    -- latest NPS answer by its group, and the satisfied share of the last 90 days' CSAT
+    -- the days to compute, with what customers said scored 0-100 (null without it): the
+    -- latest NPS answer by its group, the satisfied share of the last 90 days' CSAT, and
+    -- the mean sentiment of the last 90 days' customer texts (-1..1 to 0..100)
     select
         *,
+        case
+            when texts_90 > 0 then cast(text_sentiment_sum_90 as {{ type_double() }}) / texts_90
+        end as text_sentiment_90,
+        case
+            when texts_90 > 0
+                then 50 * (1 + cast(text_sentiment_sum_90 as {{ type_double() }}) / texts_90)
+        end as text_score,
         case latest_nps_group
             when 'promoter' then 100
             when 'passive' then 50
@@ -91,12 +99,19 @@ components as (
                 then 100 * {{ safe_ratio('inputs.core_features_used_28',
                                         'inputs.core_features_released') }}
         end as adoption_score,
-        -- sentiment: the mean of the NPS and CSAT scores that exist
-        case
-            when inputs.nps_score is not null and inputs.csat_score is not null
-                then (inputs.nps_score + inputs.csat_score) / 2
-            else coalesce(inputs.nps_score, inputs.csat_score)
-        end as sentiment_score,
+        -- sentiment: the mean of the NPS, CSAT and text scores that exist
+        {%- set said = ['inputs.nps_score', 'inputs.csat_score', 'inputs.text_score'] %}
+        cast(
+            {% for score in said -%}
+                coalesce({{ score }}, 0){{ ' + ' if not loop.last }}
+            {%- endfor %}
+            as {{ double }}
+        ) / nullif(
+            {% for score in said -%}
+                case when {{ score }} is not null then 1 else 0 end{{ ' + ' if not loop.last }}
+            {%- endfor %},
+            0
+        ) as sentiment_score,
         greatest(0, 100 - 25 * inputs.open_tickets - 25 * inputs.slow_responses_28)
             as support_score,
         case
@@ -171,6 +186,8 @@ scored as (
         seats,
         days_since_last_activity,
         latest_nps_group,
+        texts_90,
+        cast(text_sentiment_90 as {{ type_double() }}) as text_sentiment_90,
         open_tickets,
         billing_interval,
         current_period_end,

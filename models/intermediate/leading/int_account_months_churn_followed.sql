@@ -61,6 +61,7 @@ month_end_states as (
         health_days.active_users_28,
         health_days.seats,
         health_days.latest_nps_group,
+        health_days.text_sentiment_90,
         accounts_activated.is_onboarding_completed,
         accounts_activated.first_key_action_at,
         next_unpaid_days.next_unpaid_date
@@ -96,6 +97,15 @@ final as (
             else 'down'
         end as usage_trend,
         coalesce(latest_nps_group, 'no_response') as nps_group,
+        -- the mean sentiment of the last 90 days' customer texts, below or at least the
+        -- threshold's mirror image, or between
+        case
+            when text_sentiment_90 is null then 'no_texts'
+            when text_sentiment_90 < {{ number_var('negative_text_threshold') }} then 'negative'
+            when text_sentiment_90 >= -1 * ({{ number_var('negative_text_threshold') }})
+                then 'positive'
+            else 'neutral'
+        end as text_sentiment_group,
         case
             when seats is null or seats <= 0 then 'unknown'
             when 2 * active_users_28 >= seats then 'high'

@@ -16,6 +16,10 @@ accounts as (
     select * from {{ ref('int_accounts_profiled') }}
 ),
 
+customer_texts as (
+    select * from {{ ref('int_customer_texts_scored') }}
+),
+
 turned_red as (
     -- scores are shown rounded down, so the number shown sits in its band
     select
@@ -118,6 +122,53 @@ renewals_at_risk as (
     where has_renewal_turned_at_risk
 ),
 
+negative_texts_ranked as (
+    -- on a day the trailing sentiment turned negative: the texts of the 90 days ending
+    -- it, from the most negative (the latest first among equals)
+    select
+        alert_days.account_id,
+        alert_days.date_day,
+        alert_days.texts_90,
+        alert_days.text_sentiment_90,
+        customer_texts.customer_text,
+        row_number() over (
+            partition by alert_days.account_id, alert_days.date_day
+            order by
+                customer_texts.sentiment_score asc,
+                customer_texts.written_at desc,
+                customer_texts.text_id asc
+        ) as negativity
+    from alert_days
+    inner join customer_texts
+        on
+            alert_days.account_id = customer_texts.account_id
+            and alert_days.date_day >= customer_texts.written_date
+            and cast({{ dbt.dateadd('day', -90, 'alert_days.date_day') }} as date)
+            < customer_texts.written_date
+    where alert_days.has_sentiment_turned_negative
+),
+
+sentiment_turned_negative as (
+    -- the mean score to two places (the cast rounds), and the text that drove it, cut to 60 characters
+    select
+        account_id,
+        date_day as alert_date,
+        'sentiment_turned_negative' as reason,
+        'sentiment '
+        || cast(cast(text_sentiment_90 as decimal(4, 2)) as {{ dbt.type_string() }})
+        || ' over '
+        || cast(texts_90 as {{ dbt.type_string() }})
+        || case when texts_90 = 1 then ' text' else ' texts' end
+        || ' in 90 days: "'
+        || case
+            when length(customer_text) > 60 then substr(customer_text, 1, 57) || '...'
+            else customer_text
+        end
+        || '"' as detail
+    from negative_texts_ranked
+    where negativity = 1
+),
+
 qbrs_overdue as (
     select
         account_id,
@@ -144,6 +195,8 @@ alerts as (
     select * from renewals_at_risk
     union all
     select * from qbrs_overdue
+    union all
+    select * from sentiment_turned_negative
 ),
 
 final as (

@@ -42,6 +42,8 @@ final as (
         cast(active_users_28 as {{ dbt.type_int() }}) as active_users_28,
         cast(seats as {{ dbt.type_int() }}) as seats,
         cast(latest_nps_group as {{ dbt.type_string() }}) as latest_nps_group,
+        cast(texts_90 as {{ dbt.type_int() }}) as texts_90,
+        cast(text_sentiment_90 as {{ type_double() }}) as text_sentiment_90,
         cast(open_tickets as {{ dbt.type_int() }}) as open_tickets
     from scored
 )

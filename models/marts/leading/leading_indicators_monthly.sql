@@ -32,6 +32,10 @@ indicator_groups as (
         ('nps_group', 'passive'),
         ('nps_group', 'detractor'),
         ('nps_group', 'no_response'),
+        ('text_sentiment', 'positive'),
+        ('text_sentiment', 'neutral'),
+        ('text_sentiment', 'negative'),
+        ('text_sentiment', 'no_texts'),
         ('breadth', 'high'),
         ('breadth', 'low'),
         ('breadth', 'unknown'),
@@ -68,6 +72,16 @@ nps_group_groups as (
         month,
         'nps_group' as indicator,
         nps_group as indicator_group,
+        is_churned
+    from account_months
+),
+
+text_sentiment_groups as (
+    select
+        account_id,
+        month,
+        'text_sentiment' as indicator,
+        text_sentiment_group as indicator_group,
         is_churned
     from account_months
 ),
@@ -109,6 +123,8 @@ account_indicators as (
     select * from usage_trend_groups
     union all
     select * from nps_group_groups
+    union all
+    select * from text_sentiment_groups
     union all
     select * from breadth_groups
     union all
