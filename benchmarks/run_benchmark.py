@@ -371,6 +371,11 @@ def threads_of(run: dict) -> int:
     return run.get("dbt_threads", PROFILE_THREADS)
 
 
+def failed_mark(run: dict, step: str) -> str:
+    """' (failed)' after the seconds of a build that did not finish."""
+    return " (failed)" if run[step].get("returncode", 0) else ""
+
+
 def results_table(runs: list[dict]) -> list[str]:
     lines = [
         ("| size | raw events | dbt threads | floor (s) | full build (s) | incremental (s) "
@@ -383,11 +388,24 @@ def results_table(runs: list[dict]) -> list[str]:
             run["incremental"]["seconds"]
         lines.append(
             f"| {run['size']} | {run['events']:,} | {threads_of(run)} "
-            f"| {floor:.1f} | {full:.1f} | {inc:.1f} "
+            f"| {floor:.1f} | {full:.1f}{failed_mark(run, 'full')} "
+            f"| {inc:.1f}{failed_mark(run, 'incremental')} "
             f"| {full / floor:.1f}× | {inc / full:.0%} | {mib(run['floor']['peak_mib'])} "
             f"| {mib(run['full']['peak_mib'])} | {mib(run['incremental']['peak_mib'])} |"
         )
     return lines
+
+
+def failed_steps(*pairs: tuple[dict, str]) -> str:
+    """The steps among (run, step) pairs whose dbt build failed, as a clause ('' if none):
+    a failed build's seconds are no measurement of the target."""
+    failed = [f"the {step} build at {run['size']} failed (exit {run[step]['returncode']})"
+              for run, step in pairs if run[step].get("returncode", 0)]
+    return "; ".join(failed)
+
+
+def unmeasured(reason: str) -> str:
+    return f"**not measured: {reason}** (counts as missed)"
 
 
 def verdict(value: float, limit: float, unit: str, what: str) -> str:
@@ -411,15 +429,18 @@ def target_lines(runs: list[dict]) -> list[str]:
                          "(no target at this size)")
             continue
         what = f"{full:.1f} s vs {limit:g} × {floor:.1f} s = {limit * floor:.1f} s"
+        broken = failed_steps((run, "full"))
         lines.append(f"- Full build ≤ {limit:g}× floor at {run['size']}: "
-                     + verdict(full, limit * floor, "s", what))
+                     + (unmeasured(broken) if broken else verdict(full, limit * floor, "s", what)))
     for run in runs:
         if run["events"] < INCREMENTAL_FROM_EVENTS * 0.9:
             continue
         full, inc = run["full"]["seconds"], run["incremental"]["seconds"]
         what = f"{inc:.1f} s vs 10% of {full:.1f} s = {INCREMENTAL_TO_FULL_MAX * full:.1f} s"
-        lines.append(f"- Incremental ≤ 10% of full at {run['size']}: "
-                     + verdict(inc, INCREMENTAL_TO_FULL_MAX * full, "s", what))
+        broken = failed_steps((run, "full"), (run, "incremental"))
+        lines.append(f"- Incremental ≤ 10% of full at {run['size']}: " + (
+            unmeasured(broken) if broken
+            else verdict(inc, INCREMENTAL_TO_FULL_MAX * full, "s", what)))
     small = next((run for run in runs if abs(run["events"] - 1_000_000) <= 100_000), None)
     big = [run for run in runs if run["events"] >= PEAK_AT_EVENTS * 0.9]
     if small and big:
@@ -429,18 +450,22 @@ def target_lines(runs: list[dict]) -> list[str]:
         what = (f"({large['full']['seconds']:.1f} − {small['full']['seconds']:.1f} s) / "
                 f"({large['floor']['seconds']:.1f} − {small['floor']['seconds']:.1f} s) = "
                 f"{cost:.1f}")
+        broken = failed_steps((small, "full"), (large, "full"))
         lines.append(f"- Per-event cost, 1M → {large['size']}, ≤ {PER_EVENT_COST_MAX:g}: "
-                     + verdict(cost, PER_EVENT_COST_MAX, "", what))
+                     + (unmeasured(broken) if broken
+                        else verdict(cost, PER_EVENT_COST_MAX, "", what)))
     else:
         lines.append("- Per-event cost 1M → 100M: needs both sizes.")
     for run in big:
         peak = max(run[step]["peak_mib"] for step in ("floor", "full", "incremental"))
+        broken = failed_steps((run, "full"), (run, "incremental"))
+        until = f"; until it stopped: {broken}" if broken else ""
         lines.append(f"- Peak memory ≤ 6 GiB at {run['size']}: "
-                     + verdict(peak, PEAK_MAX_MIB, "MiB", f"{mib(peak)} MiB"))
+                     + verdict(peak, PEAK_MAX_MIB, "MiB", f"{mib(peak)} MiB{until}"))
         disk = max(run[step].get("peak_disk_mib", 0) for step in ("full", "incremental"))
         lines.append(f"- Disk ≤ 12 GB at {run['size']}: " + (
             verdict(disk, DISK_MAX_MIB, "MiB", f"{disk * 2**20 / 1000**3:.1f} GB: database, "
-                    "WAL and temporary files, sampled each second")
+                    f"WAL and temporary files, sampled each second{until}")
             if disk else "not measured in this run"))
     if not big:
         lines.append("- Peak memory and disk at 100M: not measured yet.")
@@ -461,7 +486,11 @@ def growth_lines(runs: list[dict]) -> list[str]:
                     f"{large[step]['seconds'] / small[step]['seconds']:.1f}× the time for "
                     f"{large['events'] / small['events']:.1f}× the events")
             label = f"- Time no worse than linear, {small['size']} → {large['size']}: "
-            lines.append(label + verdict(after, before, "µs per event", what))
+            # an incremental build stands on the full build before it
+            needed = ("full",) if step == "full" else ("full", "incremental")
+            broken = failed_steps(*((r, n) for r in (small, large) for n in needed))
+            lines.append(label + (unmeasured(broken) if broken
+                                  else verdict(after, before, "µs per event", what)))
     if runs[-1]["events"] < PEAK_AT_EVENTS * 0.9:
         lines.append("- (1M → 100M: 100M not measured yet.)")
     return lines

@@ -32,3 +32,20 @@
 {% macro postgres__regex_group(text_expr, pattern, group) -%}
     nullif((regexp_match({{ text_expr }}, {{ sql_string(pattern) }}))[{{ group }}], '')
 {%- endmacro %}
+
+{#-
+    regex_replace_all(text_expr, pattern, replacement): the text with every match of the
+    pattern (a Jinja string, quoted here) replaced by the replacement (a Jinja string).
+-#}
+{% macro regex_replace_all(text_expr, pattern, replacement) -%}
+    {{ return(adapter.dispatch('regex_replace_all', 'customer_success_kpis')(
+        text_expr, pattern, replacement)) }}
+{%- endmacro %}
+
+{% macro default__regex_replace_all(text_expr, pattern, replacement) -%}
+    regexp_replace({{ text_expr }}, {{ sql_string(pattern) }}, {{ sql_string(replacement) }}, 'g')
+{%- endmacro %}
+
+{% macro spark__regex_replace_all(text_expr, pattern, replacement) -%}
+    regexp_replace({{ text_expr }}, {{ sql_string(pattern) }}, {{ sql_string(replacement) }})
+{%- endmacro %}

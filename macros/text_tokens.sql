@@ -1,25 +1,36 @@
 {#-
     text_tokens(relation, key_column, text_column): a select of one row per word of each
     text of the relation: the key, token_position (1, 2, ... in reading order) and token.
-    Words are runs of the letters a-z and apostrophes after lower-casing (a curly
-    apostrophe counts as a straight one); every other character separates words, so
+    Words are runs of the letters a-z and apostrophes after lower-casing (curly
+    apostrophes count as straight ones), without apostrophes at their edges: "don't"
+    is a word, the quotes of 'great' are not. Every other character separates words, so
     digits, punctuation and letters outside a-z (accents, other scripts) are no words.
-    A text without words gives one row whose token is '' (callers drop it).
+    A text without words gives no row, or one whose token is '' (callers drop it).
 -#}
 {% macro text_tokens(relation, key_column, text_column) -%}
     {{ return(adapter.dispatch('text_tokens', 'customer_success_kpis')(
         relation, key_column, text_column)) }}
 {%- endmacro %}
 
-{#- the text lower-cased, with every run of non-word characters one space, trimmed -#}
-{% macro text_words_spaced(text_column, flags) -%}
-    trim(regexp_replace(
-        replace(lower({{ text_column }}), {{ sql_string("’") }}, {{ sql_string("'") }}),
-        {{ sql_string("[^a-z']+") }}, ' '{{ flags }}
-    ))
+{#-
+    text_words_spaced(text_column): the text's words separated by single spaces:
+    lower-cased, curly apostrophes straightened, every run of other characters one
+    space, apostrophes at a word's edge dropped (on the text padded with spaces), trimmed.
+-#}
+{% macro text_words_spaced(text_column) -%}
+    {%- set apostrophe = sql_string("'") -%}
+    {%- set straight -%}
+        replace(
+            replace(lower({{ text_column }}), {{ sql_string("’") }}, {{ apostrophe }}),
+            {{ sql_string("‘") }}, {{ apostrophe }}
+        )
+    {%- endset -%}
+    {%- set padded = "' ' || " ~ regex_replace_all(straight, "[^a-z']+", " ") ~ " || ' '" -%}
+    {%- set unquoted = regex_replace_all(regex_replace_all(padded, " '+", " "), "'+ ", " ") -%}
+    trim({{ regex_replace_all(unquoted, " +", " ") }})
 {%- endmacro %}
 
-{% macro default__text_tokens(relation, key_column, text_column) -%}
+{% macro postgres__text_tokens(relation, key_column, text_column) -%}
     select
         spaced.{{ key_column }},
         words.token_position,
@@ -27,7 +38,7 @@
     from (
         select
             {{ key_column }},
-            {{ text_words_spaced(text_column, ", 'g'") }} as spaced_text
+            {{ text_words_spaced(text_column) }} as spaced_text
         from {{ relation }}
     ) as spaced
     cross join lateral unnest(string_to_array(spaced.spaced_text, ' '))
@@ -42,7 +53,7 @@
     from (
         select
             {{ key_column }},
-            string_split({{ text_words_spaced(text_column, ", 'g'") }}, ' ') as tokens
+            string_split({{ text_words_spaced(text_column) }}, ' ') as tokens
         from {{ relation }}
     ) as split
 {%- endmacro %}
@@ -55,7 +66,7 @@
     from (
         select
             {{ key_column }},
-            {{ text_words_spaced(text_column, '') }} as spaced_text
+            {{ text_words_spaced(text_column) }} as spaced_text
         from {{ relation }}
     ) as spaced
     lateral view posexplode(split(spaced.spaced_text, ' ')) words as token_position, token

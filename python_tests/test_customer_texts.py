@@ -10,6 +10,7 @@ s / sqrt(s² + 15)):
   "Great product"            great 3.1                          f(3.1)    =  0.624893
   "I don't love it"          love 3.2, negated: × -0.74 = -2.368 f        = -0.521639
   "I don’t love it"          the curly apostrophe reads the same         = -0.521639
+  "‘Great’ product"          quotes around a word are no part of it      =  0.624893
   "very good"                good 1.9 + 0.293 = 2.193                     =  0.492725
   "very bad"                 bad -2.5 - 0.293 = -2.793 (away from zero)   = -0.584919
   "not good"                 1.9 × -0.74 = -1.406                         = -0.341238
@@ -40,13 +41,16 @@ Feedback with detail (>= 8 words or a catalogue feature): March f1 (names alerts
   April f5 (a bug naming alerts, "!!!") 1/1; May f2 (8 words) 1/1; June f3 (alerts) and
   f4 (reports) yes, f6 (feature "teleport": not in the catalogue, 1 word) and f7 (2 words)
   no: 2/4.
+By CSM (kpi_sliced_monthly, June): Ann's book is c2 (2 texts, mean -0.046499, 1 of 2
+  negative); c1, owned by no one, the null slice (9 texts, mean 0.031972, 4 of 9).
 Request to release, counted in June (the release month of alerts): f1 2025-03-01 -> 92
   days, f2 2025-05-20 -> 12 days; f3 on the release day and f4 (reports, released before)
   and f5 (a bug) are not counted: 2 requests, median 52.
-Health on Jun 30 (texts of Apr 2 .. Jun 30): c1 has 12 texts (all but f1), sum 0.641112,
-  mean 0.053426 -> text score 50 × 1.053426 = 52.6713; its latest NPS answer (8) is
-  passive (50): sentiment component (50 + 52.6713) / 2 = 51.33565. c2: 3 texts, mean
-  -0.030999 -> 48.450033, no survey: the text score alone.
+Health on Jun 30 (texts of Apr 2 .. Jun 30): c1 has 12 texts (all but f1 and the
+  January s_quoted), sum 0.641113, mean 0.053426 -> text score 50 × 1.053426 = 52.6713;
+  its latest NPS answer (8) is passive (50): sentiment component (50 + 52.6713) / 2 =
+  51.335652. c2: 3 texts, sum -0.092998, mean -0.030999 -> 48.450040, no survey: the
+  text score alone.
 Alert: c1's trailing mean first falls below -0.05 on May 3 (f1 0.318211, f5 0, s_curly
   -0.521639: -0.0678 over 3 texts), and never again (f2 lifts it on May 20); c2's lowest
   is -0.031 (Jun 20): no alert. The detail shows the most negative text of the window.
@@ -60,7 +64,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import Build, account, assert_built, build_project, event
+from conftest import SCORECARD_SELECTION, Build, account, assert_built, build_project, event
 
 ACCOUNTS = [
     account("c1", "2025-01-01T00:00:00Z"),
@@ -78,6 +82,7 @@ SURVEYS = [
     comment("s2", "I don't love it", "2025-06-03T10:00:00Z"),
     comment("s_curly", "I don’t love it", "2025-05-03T10:00:00Z"),
     comment("s_blank", "   ", "2025-06-03T10:00:00Z"),
+    comment("s_quoted", "‘Great’ product", "2025-01-10T10:00:00Z"),
 ]
 
 
@@ -140,7 +145,7 @@ def check_each_text_scores_by_the_documented_rules(query: Query) -> None:
     rows = dict(rounded(query(
         "select source_id, sentiment_score from int_customer_texts_scored")))
     assert rows == {
-        "s1": 0.624893, "s2": -0.521639, "s_curly": -0.521639,
+        "s1": 0.624893, "s2": -0.521639, "s_curly": -0.521639, "s_quoted": 0.624893,
         "f1": 0.318211, "f5": 0.0, "f2": 0.875, "f3": 0.492725, "f4": 0.0,
         "f6": 0.421464, "f7": -0.341452, "t1": 0.308926,
         "m1": -0.584919, "m2": -0.341238, "m6": 0.537917, "m7": -0.401924, "m9": 0.0,
@@ -189,27 +194,35 @@ def check_a_month_without_texts_has_no_sentiment(query: Query) -> None:
 def loop(query: Query, month: str) -> list[tuple]:
     return rounded(query(
         "select segment, inbound_messages, inbound_replied, median_inbound_response_hours, "
-        "feedback_items, detailed_feedback_items, feedback_with_detail_share, "
         "requests_released, median_request_to_release_days from feedback_loop_monthly "
         f"where month = date '{month}' order by segment"))
 
 
-def check_june_response_detail_and_release(query: Query) -> None:
+def detail(query: Query, month: str) -> list[tuple]:
+    return rounded(query(
+        "select segment, feedback_items, detailed_feedback_items, feedback_with_detail_share "
+        f"from digital_monthly where month = date '{month}' order by segment"))
+
+
+def check_june_response_and_release(query: Query) -> None:
     assert loop(query, "2025-06-01") == [
-        ("all", 4, 3, 3.5, 4, 2, 0.5, 2, 52.0),
-        ("high_touch", 1, 1, 24.0, 0, 0, None, 0, None),
-        ("self_serve", 3, 2, 3.0, 4, 2, 0.5, 2, 52.0),
+        ("all", 4, 3, 3.5, 2, 52.0),
+        ("high_touch", 1, 1, 24.0, 0, None),
+        ("self_serve", 3, 2, 3.0, 2, 52.0),
+    ]
+    assert loop(query, "2025-05-01") == [
+        ("all", 1, 1, 2.0, 0, None),
+        ("high_touch", 1, 1, 2.0, 0, None),
+        ("self_serve", 0, 0, None, 0, None),
     ]
 
 
-def check_earlier_months(query: Query) -> None:
-    assert [row[:7] for row in loop(query, "2025-05-01")] == [
-        ("all", 1, 1, 2.0, 1, 1, 1.0),
-        ("high_touch", 1, 1, 2.0, 0, 0, None),
-        ("self_serve", 0, 0, None, 1, 1, 1.0),
+def check_feedback_detail_by_words_or_feature(query: Query) -> None:
+    assert detail(query, "2025-06-01") == [
+        ("all", 4, 2, 0.5), ("high_touch", 0, 0, None), ("self_serve", 4, 2, 0.5),
     ]
-    assert [row[4:7] for row in loop(query, "2025-03-01")][0] == (1, 1, 1.0)
-    assert [row[4:7] for row in loop(query, "2025-04-01")][0] == (1, 1, 1.0)
+    assert [detail(query, month)[0] for month in ("2025-03-01", "2025-04-01", "2025-05-01")] \
+        == [("all", 1, 1, 1.0)] * 3
 
 
 def check_the_new_kpis_are_in_kpi_monthly(query: Query) -> None:
@@ -229,9 +242,7 @@ def check_health_sentiment_takes_the_texts_of_90_days(query: Query) -> None:
     rows = rounded(query(
         "select account_id, texts_90, text_sentiment_90, sentiment_score "
         "from account_health_daily where date_day = date '2025-06-30' order by account_id"))
-    assert [row[:3] for row in rows] == [("c1", 12, 0.053426), ("c2", 3, -0.030999)]
-    assert [row[3] for row in rows] == [pytest.approx((50 + 50 * (1 + 0.641112 / 12)) / 2),
-                                        pytest.approx(50 * (1 - 0.092998 / 3))]
+    assert rows == [("c1", 12, 0.053426, 51.335652), ("c2", 3, -0.030999, 48.45004)]
 
 
 def check_trailing_sentiment_turning_negative_alerts_with_its_text(query: Query) -> None:
@@ -240,6 +251,21 @@ def check_trailing_sentiment_turning_negative_alerts_with_its_text(query: Query)
         "where reason = 'sentiment_turned_negative'"
     ) == [("c1", datetime.date(2025, 5, 3),
            'sentiment -0.07 over 3 texts in 90 days: "I don\u2019t love it"')]
+
+
+def check_text_kpis_by_csm(query: Query) -> None:
+    # June: Ann's book is c2 (2 texts, sum -0.092998); c1 has no CSM (9 texts, 0.287752)
+    rows = rounded(query(
+        "select kpi, slice_value, value, denominator from kpi_sliced_monthly "
+        "where slice = 'csm_owner' and month = date '2025-06-01' "
+        "and kpi in ('text_sentiment', 'negative_text_share') "
+        "order by kpi, slice_value nulls last"))
+    assert rows == [
+        ("negative_text_share", "Ann", 0.5, 2.0),
+        ("negative_text_share", None, round(4 / 9, 6), 9.0),
+        ("text_sentiment", "Ann", -0.046499, 2.0),
+        ("text_sentiment", None, 0.031972, 9.0),
+    ]
 
 
 # every check, run on DuckDB here and on Postgres by test_postgres_matches_duckdb.py
@@ -251,7 +277,8 @@ CHECKS: dict[str, Callable[[Query], None]] = {
 
 @pytest.fixture(scope="module")
 def built(module_dir) -> Build:
-    return assert_built(build_project(module_dir, ACCOUNTS, EVENTS, SURVEYS, AS_OF))
+    return assert_built(build_project(module_dir, ACCOUNTS, EVENTS, SURVEYS, AS_OF,
+                                      flags=SCORECARD_SELECTION))
 
 
 @pytest.mark.parametrize("check", CHECKS)

@@ -146,3 +146,16 @@ def test_a_missing_warehouse_says_how_to_build_it(app, monkeypatch: pytest.Monke
     shown = app()
     assert not shown.exception
     assert "bash scripts/build_demo.sh" in shown.error[0].value
+
+
+def test_the_voice_page_shows_what_customers_write(app, warehouse: Build) -> None:
+    month = latest_complete_month(warehouse)
+    shown = app("views/voice.py")
+    tiles = {m.label: m.value for m in shown.metric}
+    for kpi, unit in (("text_sentiment", "average"), ("negative_text_share", "fraction"),
+                      ("median_inbound_response_hours", "hours")):
+        assert tiles[kpi_label(kpi)] == format_value(unit, warehouse.kpi(kpi, str(month))), kpi
+    worst = shown.dataframe[0].value
+    assert len(worst) == 10
+    assert list(worst.sentiment_score) == sorted(worst.sentiment_score)
+    assert (worst.sentiment_score < -0.05).all()

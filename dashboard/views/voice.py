@@ -1,5 +1,7 @@
 """Voice and support: NPS, CSAT and CES with their confidence intervals and response
-counts; first-response and resolution hours; self-service rates."""
+counts; what customers write (sentiment by channel, the most negative texts) and how
+fast the team answers and releases what they ask for; first-response and resolution
+hours; self-service rates."""
 
 from __future__ import annotations
 
@@ -10,6 +12,12 @@ import streamlit as st
 from dashboard import data
 
 SURVEYS = {"nps": "NPS", "csat": "CSAT", "ces": "CES"}
+
+
+def shown(value: object) -> float | None:
+    """A value read from a mart as a float for format_value (None when missing)."""
+    return None if value is None or pd.isna(value) else float(value)
+
 
 filters = data.page("Voice and support", by_segment_only=True)
 
@@ -43,6 +51,55 @@ for column, (survey, label) in zip(columns, SURVEYS.items()):
                      "responses:Q", alt.Tooltip("ci_lower:Q", format=".1f"),
                      alt.Tooltip("ci_upper:Q", format=".1f")])
         st.altair_chart(band + line, width="stretch")
+
+st.subheader("What customers write")
+said = data.read(
+    "select channel, texts, text_sentiment, negative_text_share from {customer_texts_monthly} "
+    "where segment = ? and month = ? and texts > 0 order by channel = 'all' desc, texts desc",
+    (filters.segment, filters.month))
+loop = data.read(
+    "select inbound_messages, inbound_replied, median_inbound_response_hours, "
+    "requests_released, median_request_to_release_days from {feedback_loop_monthly} "
+    "where segment = ? and month = ?", (filters.segment, filters.month))
+overall = said[said.channel == "all"]
+answered = loop.iloc[0] if not loop.empty else None
+
+
+tiles = st.columns(4)
+tiles[0].metric(data.kpi_label("text_sentiment"), data.format_value(
+    "average", shown(overall.text_sentiment.iloc[0]) if not overall.empty else None),
+    help="Mean sentiment score (-1..1) of the month's customer texts")
+tiles[0].caption(f"{int(overall.texts.iloc[0]) if not overall.empty else 0:,} texts")
+tiles[1].metric(data.kpi_label("negative_text_share"), data.format_value(
+    "fraction", shown(overall.negative_text_share.iloc[0]) if not overall.empty else None))
+if answered is not None:
+    tiles[2].metric(data.kpi_label("median_inbound_response_hours"),
+                    data.format_value("hours", shown(answered.median_inbound_response_hours)))
+    tiles[2].caption(f"{int(answered.inbound_replied):,} of "
+                     f"{int(answered.inbound_messages):,} inbound messages answered")
+    tiles[3].metric(data.kpi_label("median_request_to_release_days"),
+                    data.format_value("days", shown(answered.median_request_to_release_days)))
+    tiles[3].caption(f"{int(answered.requests_released):,} requests released this month")
+channels = said[said.channel != "all"]
+if channels.empty:
+    st.info("No customer texts this month.")
+else:
+    left, right = st.columns(2)
+    with left:
+        st.altair_chart(alt.Chart(channels).mark_bar().encode(
+            x=alt.X("text_sentiment:Q", title="Mean sentiment", scale=alt.Scale(domain=[-1, 1])),
+            y=alt.Y("channel:N", title=None, sort="-x"),
+            tooltip=["channel", "texts:Q", alt.Tooltip("text_sentiment:Q", format=".2f"),
+                     alt.Tooltip("negative_text_share:Q", format=".0%")]), width="stretch")
+    with right:
+        worst = data.read(
+            "select account_name, channel, sentiment_score, customer_text from {customer_texts} "
+            "where month = ? and (segment = ? or ? = 'all') and is_negative "
+            "order by sentiment_score, written_at desc limit 10",
+            (filters.month, filters.segment, filters.segment))
+        st.caption("The most negative texts of the month")
+        st.dataframe(worst, hide_index=True, width="stretch", column_config={
+            "sentiment_score": st.column_config.NumberColumn("score", format="%.2f")})
 
 support = data.read(
     "select month, tickets_opened, median_first_response_hours, median_resolution_hours, "

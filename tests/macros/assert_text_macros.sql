@@ -1,4 +1,5 @@
--- to_snake_case, parse_boolean, safe_ratio, try_cast_to, is_json_object and json_text
+-- to_snake_case, parse_boolean, safe_ratio, try_cast_to, is_json_object, json_text and
+-- text_words_spaced
 -- over literals: each check is one named boolean that must be true.
 with
 
@@ -19,7 +20,10 @@ checks as (
         {{ is_json_object("'{\"a\": 1}'") }} as json_object,
         not {{ is_json_object("'[1]'") }} as json_array,
         not {{ is_json_object("'{\"a\": '") }} as json_broken,
-        {{ json_text("'{\"amount\": 12.5}'", 'amount') }} = '12.5' as json_value
+        {{ json_text("'{\"amount\": 12.5}'", 'amount') }} = '12.5' as json_value,
+        {{ text_words_spaced(sql_string("'It's' GREAT!!  Don’t, ‘stop’ 42 café")) }}
+        = {{ sql_string("it's great don't stop caf") }} as words_spaced,
+        {{ text_words_spaced("' ?! '") }} = '' as words_none
 )
 
 select *
@@ -33,4 +37,5 @@ where not (
     and coalesce(safe_cast_bad, false) and coalesce(safe_cast_good, false)
     and coalesce(json_object, false) and coalesce(json_array, false)
     and coalesce(json_broken, false) and coalesce(json_value, false)
+    and coalesce(words_spaced, false) and coalesce(words_none, false)
 )

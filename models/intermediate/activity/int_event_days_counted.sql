@@ -22,10 +22,13 @@ accounts as (
 ),
 
 counted as (
+    -- aggregated before the join that keeps an account's journey: at 100M events, the
+    -- aggregate (82 million groups) behind the join ran out of memory on DuckDB; the
+    -- filters read only group keys, so filtering the groups keeps the same rows
     select
         events.account_id,
         events.user_id,
-        events.occurred_date as date_day,
+        events.occurred_date,
         events.event_name,
         events.event_category,
         case when events.event_category = 'error' then events.feature end as error_feature,
@@ -33,14 +36,8 @@ counted as (
         min(events.occurred_at) as first_occurred_at,
         max(events.loaded_at) as last_loaded_at
     from events
-    inner join accounts
-        on events.account_id = accounts.account_id
-    cross join bounds
-    where
-        events.occurred_date <= bounds.as_of_date
-        and {{ on_or_after_signup('events', 'accounts') }}
     {% if is_incremental() %}
-        and events.occurred_date
+        where events.occurred_date
         >= {{ recompute_from(ref('stg_raw__events'), 'occurred_date', 'loaded_at') }}
     {% endif %}
     group by
@@ -50,6 +47,26 @@ counted as (
         events.event_name,
         events.event_category,
         case when events.event_category = 'error' then events.feature end
+),
+
+final as (
+    select
+        counted.account_id,
+        counted.user_id,
+        counted.occurred_date as date_day,
+        counted.event_name,
+        counted.event_category,
+        counted.error_feature,
+        counted.events,
+        counted.first_occurred_at,
+        counted.last_loaded_at
+    from counted
+    inner join accounts
+        on counted.account_id = accounts.account_id
+    cross join bounds
+    where
+        counted.occurred_date <= bounds.as_of_date
+        and {{ on_or_after_signup('counted', 'accounts') }}
 )
 
-select * from counted
+select * from final

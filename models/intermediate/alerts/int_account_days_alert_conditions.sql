@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('int_survey_responses_scored') }}
 -- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per external account per day: the conditions the day-based alerts watch
 -- (health band, days without activity, seat use, an annual renewal ahead, the trailing
@@ -23,6 +24,12 @@ signups as (
     select * from {{ ref('stg_raw__accounts') }}
 ),
 
+survey_answers as (
+    -- answers carry no loaded_at: those of the lookback are recomputed, as the health
+    -- inputs recompute them (their comments are customer texts)
+    select * from {{ ref('int_survey_responses_scored') }}
+),
+
 health_day_loads as (
     -- the same table as all_health_days, read apart from the days to compute so the
     -- engine need not materialise all of it for two readers
@@ -31,7 +38,7 @@ health_day_loads as (
 
 refresh as (
     -- one row: the first day this run recomputes
-    {{ refresh_from_day('health_day_loads', accounts='signups') }}
+    {{ refresh_from_day('health_day_loads', 'survey_answers', 'signups') }}
 ),
 
 {% endif %}

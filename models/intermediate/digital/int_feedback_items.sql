@@ -14,6 +14,10 @@ feature_catalog as (
     select * from {{ config_relation('feature_catalog') }}
 ),
 
+catalogue_features as (
+    select distinct feature from feature_catalog
+),
+
 final as (
     select
         events.event_id,
@@ -25,11 +29,11 @@ final as (
         coalesce(lower(events.feedback_kind), 'other') as feedback_kind,
         events.event_text as feedback_text,
         events.feature,
-        coalesce(
-            events.feature in (select feature_catalog.feature from feature_catalog), false
-        ) as names_catalogue_feature
+        catalogue_features.feature is not null as names_catalogue_feature
     from events
     cross join bounds
+    left join catalogue_features
+        on events.feature = catalogue_features.feature
     where
         events.event_name = 'feedback_submitted'
         and events.occurred_date <= bounds.as_of_date

@@ -1,3 +1,4 @@
+-- depends_on: {{ ref('int_survey_responses_scored') }}
 -- depends_on: {{ ref('stg_raw__accounts') }}
 -- one row per external account per day: each health component's score (0-100, null
 -- with no data), its weight and contribution, the health score and its band
@@ -20,6 +21,12 @@ signups as (
     select * from {{ ref('stg_raw__accounts') }}
 ),
 
+survey_answers as (
+    -- answers carry no loaded_at: those of the lookback are recomputed, as the health
+    -- inputs recompute them (their comments are customer texts)
+    select * from {{ ref('int_survey_responses_scored') }}
+),
+
 input_loads as (
     -- the same table as all_inputs, read apart from the days to compute so the engine
     -- need not materialise all of it for two readers
@@ -37,10 +44,6 @@ inputs as (
         case
             when texts_90 > 0 then cast(text_sentiment_sum_90 as {{ type_double() }}) / texts_90
         end as text_sentiment_90,
-        case
-            when texts_90 > 0
-                then 50 * (1 + cast(text_sentiment_sum_90 as {{ type_double() }}) / texts_90)
-        end as text_score,
         case latest_nps_group
             when 'promoter' then 100
             when 'passive' then 50
@@ -52,7 +55,7 @@ inputs as (
         end as csat_score
     from all_inputs
     {% if is_incremental() %}
-        where date_day >= ({{ refresh_from_day('input_loads', accounts='signups') }})
+        where date_day >= ({{ refresh_from_day('input_loads', 'survey_answers', 'signups') }})
     {% endif %}
 ),
 
@@ -100,7 +103,8 @@ components as (
                                         'inputs.core_features_released') }}
         end as adoption_score,
         -- sentiment: the mean of the NPS, CSAT and text scores that exist
-        {%- set said = ['inputs.nps_score', 'inputs.csat_score', 'inputs.text_score'] %}
+        {%- set said = ['inputs.nps_score', 'inputs.csat_score',
+                        '50 * (1 + inputs.text_sentiment_90)'] %}
         cast(
             {% for score in said -%}
                 coalesce({{ score }}, 0){{ ' + ' if not loop.last }}

@@ -10,10 +10,6 @@ responses as (
     select * from {{ ref('int_survey_responses_scored') }}
 ),
 
-surveys as (
-    select * from {{ ref('stg_raw__surveys') }}
-),
-
 feedback as (
     select * from {{ ref('int_feedback_items') }}
 ),
@@ -34,11 +30,9 @@ survey_comments as (
         responses.user_id,
         'survey' as channel,
         responses.responded_at as written_at,
-        surveys.comment as customer_text
+        responses.comment as customer_text
     from responses
-    inner join surveys
-        on responses.response_id = surveys.response_id
-    where surveys.comment is not null
+    where responses.comment is not null
 ),
 
 feedback_texts as (

@@ -36,7 +36,7 @@ marked as (
         case modifiers.modifier
             when 'intensifier' then 0.293
             when 'dampener' then -0.293
-            else 0
+            else 0.0
         end as boost
     from tokens
     left join lexicon
@@ -56,9 +56,9 @@ in_context as (
         + lag(is_negation, 2, 0) over (partition by text_id order by token_position)
         + lag(is_negation, 3, 0) over (partition by text_id order by token_position)
             as negations_before,
-        lag(boost, 1, 0) over (partition by text_id order by token_position)
-        + 0.95 * lag(boost, 2, 0) over (partition by text_id order by token_position)
-        + 0.9 * lag(boost, 3, 0) over (partition by text_id order by token_position)
+        lag(boost, 1, 0.0) over (partition by text_id order by token_position)
+        + 0.95 * lag(boost, 2, 0.0) over (partition by text_id order by token_position)
+        + 0.9 * lag(boost, 3, 0.0) over (partition by text_id order by token_position)
             as boost_before,
         min(case when token = 'but' then token_position end)
             over (partition by text_id) as first_but_position

@@ -124,7 +124,8 @@ renewals_at_risk as (
 
 negative_texts_ranked as (
     -- on a day the trailing sentiment turned negative: the texts of the 90 days ending
-    -- it, from the most negative (the latest first among equals)
+    -- it that its texts_90 counts (none before sign-up), from the most negative (the
+    -- latest first among equals)
     select
         alert_days.account_id,
         alert_days.date_day,
@@ -139,23 +140,29 @@ negative_texts_ranked as (
                 customer_texts.text_id asc
         ) as negativity
     from alert_days
+    inner join accounts
+        on alert_days.account_id = accounts.account_id
     inner join customer_texts
         on
             alert_days.account_id = customer_texts.account_id
             and alert_days.date_day >= customer_texts.written_date
             and cast({{ dbt.dateadd('day', -90, 'alert_days.date_day') }} as date)
             < customer_texts.written_date
+            and cast(accounts.created_at as date) <= customer_texts.written_date
     where alert_days.has_sentiment_turned_negative
 ),
 
 sentiment_turned_negative as (
-    -- the mean score to two places (the cast rounds), and the text that drove it, cut to 60 characters
+    -- the mean score to two places (the cast rounds), and the text that drove it, cut to
+    -- 60 characters
     select
         account_id,
         date_day as alert_date,
         'sentiment_turned_negative' as reason,
         'sentiment '
-        || cast(cast(text_sentiment_90 as decimal(4, 2)) as {{ dbt.type_string() }})
+        || cast(
+            cast(text_sentiment_90 as decimal(4, 2)) as {{ dbt.type_string() }}
+        )
         || ' over '
         || cast(texts_90 as {{ dbt.type_string() }})
         || case when texts_90 = 1 then ' text' else ' texts' end

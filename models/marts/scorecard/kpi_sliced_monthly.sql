@@ -11,6 +11,7 @@
 -- depends_on: {{ ref('account_support_monthly') }}
 -- depends_on: {{ ref('activation_account_monthly') }}
 -- depends_on: {{ ref('trial_account_monthly') }}
+-- depends_on: {{ ref('customer_texts_account_monthly') }}
 {%- set kpis = kpi_registry() | selectattr('slice') | list %}
 {%- set ratio_kpis = kpis | selectattr('numerator') | map(attribute='kpi') | list %}
 {%- set is_ratio = 'frame.kpi in (' ~ quoted_list(ratio_kpis) ~ ')' %}

@@ -1,5 +1,5 @@
 -- one row per month per segment: e-mail opens and clicks of the month's sends, and
--- feedback items submitted
+-- feedback items submitted, with the share that has detail
 with
 
 month_segments as (
@@ -18,6 +18,10 @@ accounts_segmented as (
     select * from {{ ref('int_accounts_segmented') }}
 ),
 
+texts as (
+    select * from {{ ref('int_customer_texts_scored') }}
+),
+
 emails as (
     select
         messages.sent_month as month,
@@ -32,13 +36,28 @@ emails as (
 ),
 
 feedback_counts as (
+    -- detail: a text of at least var feedback_detail_min_words words (as the sentiment
+    -- score counts them), or a catalogue feature named
     select
         feedback.month,
         accounts_segmented.reporting_segment,
-        count(*) as feedback_items
+        count(*) as feedback_items,
+        sum(
+            case
+                when
+                    feedback.names_catalogue_feature
+                    or texts.words >= {{ number_var('feedback_detail_min_words') }}
+                    then 1
+                else 0
+            end
+        ) as detailed_feedback_items
     from feedback
     inner join accounts_segmented
         on feedback.account_id = accounts_segmented.account_id
+    left join texts
+        on
+            texts.source = 'feedback'
+            and feedback.event_id = texts.source_id
     group by feedback.month, accounts_segmented.reporting_segment
 ),
 
@@ -53,7 +72,12 @@ final as (
         {{ safe_ratio('emails.emails_opened', 'emails.emails_sent') }} as email_open_rate,
         {{ safe_ratio('emails.emails_clicked', 'emails.emails_sent') }} as email_click_rate,
         cast(coalesce(feedback_counts.feedback_items, 0) as {{ dbt.type_bigint() }})
-            as feedback_items
+            as feedback_items,
+        cast(coalesce(feedback_counts.detailed_feedback_items, 0) as {{ dbt.type_bigint() }})
+            as detailed_feedback_items,
+        {{ safe_ratio(
+            'feedback_counts.detailed_feedback_items', 'feedback_counts.feedback_items'
+        ) }} as feedback_with_detail_share
     from month_segments
     left join emails
         on

@@ -1,7 +1,7 @@
 -- one row per month per segment: how the team answers and acts on what customers say.
 -- Inbound conversation messages of the month and the median hours to the team's first
--- reply on their thread; feedback items of the month and the share with detail; feature
--- requests released in the month and the median days from request to release.
+-- reply on their thread; feature requests released in the month and the median days
+-- from request to release.
 with
 
 month_segments as (
@@ -18,10 +18,6 @@ conversations as (
 
 feedback as (
     select * from {{ ref('int_feedback_items') }}
-),
-
-texts as (
-    select * from {{ ref('int_customer_texts_scored') }}
 ),
 
 feature_catalog as (
@@ -47,31 +43,6 @@ inbound as (
         on conversations.account_id = accounts_segmented.account_id
     where conversations.direction = 'inbound'
     group by conversations.logged_month, accounts_segmented.reporting_segment
-),
-
-feedback_detail as (
-    -- detail: a text of at least var feedback_detail_min_words words, or a catalogue feature
-    select
-        feedback.month,
-        accounts_segmented.reporting_segment,
-        count(*) as feedback_items,
-        sum(
-            case
-                when
-                    feedback.names_catalogue_feature
-                    or texts.words >= {{ number_var('feedback_detail_min_words') }}
-                    then 1
-                else 0
-            end
-        ) as detailed_feedback_items
-    from feedback
-    inner join accounts_segmented
-        on feedback.account_id = accounts_segmented.account_id
-    left join texts
-        on
-            texts.source = 'feedback'
-            and feedback.event_id = texts.source_id
-    group by feedback.month, accounts_segmented.reporting_segment
 ),
 
 releases as (
@@ -127,13 +98,6 @@ final as (
             as inbound_replied,
         cast(inbound.median_inbound_response_hours as {{ type_double() }})
             as median_inbound_response_hours,
-        cast(coalesce(feedback_detail.feedback_items, 0) as {{ dbt.type_bigint() }})
-            as feedback_items,
-        cast(coalesce(feedback_detail.detailed_feedback_items, 0) as {{ dbt.type_bigint() }})
-            as detailed_feedback_items,
-        {{ safe_ratio(
-            'feedback_detail.detailed_feedback_items', 'feedback_detail.feedback_items'
-        ) }} as feedback_with_detail_share,
         cast(coalesce(requests_released.requests_released, 0) as {{ dbt.type_bigint() }})
             as requests_released,
         cast(requests_released.median_request_to_release_days as {{ type_double() }})
@@ -143,10 +107,6 @@ final as (
         on
             month_segments.month = inbound.month
             and month_segments.reporting_segment = inbound.reporting_segment
-    left join feedback_detail
-        on
-            month_segments.month = feedback_detail.month
-            and month_segments.reporting_segment = feedback_detail.reporting_segment
     left join requests_released
         on
             month_segments.month = requests_released.month
