@@ -1,11 +1,11 @@
 {#-
     text_tokens(relation, key_column, text_column): a select of one row per word of each
     text of the relation: the key, token_position (1, 2, ... in reading order) and token.
-    Words are runs of the letters a-z and apostrophes after lower-casing (curly
-    apostrophes count as straight ones), without apostrophes at their edges: "don't"
-    is a word, the quotes of 'great' are not. Every other character separates words, so
-    digits, punctuation and letters outside a-z (accents, other scripts) are no words.
-    A text without words gives no row, or one whose token is '' (callers drop it).
+    Words are runs of the letters a-z after lower-casing, with apostrophes (straight or
+    curly) dropped first: "don't" is the word dont, the quotes of 'great' are nothing.
+    Every other character separates words, so digits, punctuation and letters outside
+    a-z (accents, other scripts) are no words. A text without words gives no row, or one
+    whose token is '' (callers drop it).
 -#}
 {% macro text_tokens(relation, key_column, text_column) -%}
     {{ return(adapter.dispatch('text_tokens', 'customer_success_kpis')(
@@ -14,20 +14,11 @@
 
 {#-
     text_words_spaced(text_column): the text's words separated by single spaces:
-    lower-cased, curly apostrophes straightened, every run of other characters one
-    space, apostrophes at a word's edge dropped (on the text padded with spaces), trimmed.
+    lower-cased, apostrophes dropped, every run of other characters one space, trimmed.
 -#}
 {% macro text_words_spaced(text_column) -%}
-    {%- set apostrophe = sql_string("'") -%}
-    {%- set straight -%}
-        replace(
-            replace(lower({{ text_column }}), {{ sql_string("’") }}, {{ apostrophe }}),
-            {{ sql_string("‘") }}, {{ apostrophe }}
-        )
-    {%- endset -%}
-    {%- set padded = "' ' || " ~ regex_replace_all(straight, "[^a-z']+", " ") ~ " || ' '" -%}
-    {%- set unquoted = regex_replace_all(regex_replace_all(padded, " '+", " "), "'+ ", " ") -%}
-    trim({{ regex_replace_all(unquoted, " +", " ") }})
+    {%- set unquoted = regex_replace_all("lower(" ~ text_column ~ ")", "['’‘]", "") -%}
+    trim({{ regex_replace_all(unquoted, "[^a-z]+", " ") }})
 {%- endmacro %}
 
 {% macro postgres__text_tokens(relation, key_column, text_column) -%}

@@ -3,9 +3,9 @@
 word and its mean valence rating (-4 very negative .. +4 very positive); a word the
 lexicon lists twice keeps its last rating, as the package's own scorer does.
 
-Only plain words are kept (lower-case letters and inner apostrophes, as the project's
-tokenizer splits text: see macro text_tokens); emoticons, emoji and hyphenated entries
-are dropped. Run once; the seed is committed.
+Only plain words are kept (lower-case letters a-z, as the project's tokenizer splits
+text: see macro text_tokens); emoticons, emoji and entries with other characters are
+dropped. Run once; the seed is committed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import vaderSentiment
 
-WORD = re.compile(r"^[a-z]+(?:'[a-z]+)*$")
+WORD = re.compile(r"^[a-z]+$")
 
 
 def main() -> int:
