@@ -84,22 +84,25 @@ channels = said[said.channel != "all"]
 if channels.empty:
     st.info("No customer texts this month.")
 else:
-    left, right = st.columns(2)
-    with left:
-        st.altair_chart(alt.Chart(channels).mark_bar().encode(
-            x=alt.X("text_sentiment:Q", title="Mean sentiment", scale=alt.Scale(domain=[-1, 1])),
-            y=alt.Y("channel:N", title=None, sort="-x"),
-            tooltip=["channel", "texts:Q", alt.Tooltip("text_sentiment:Q", format=".2f"),
-                     alt.Tooltip("negative_text_share:Q", format=".0%")]), width="stretch")
-    with right:
-        worst = data.read(
-            "select account_name, channel, sentiment_score, customer_text from {customer_texts} "
-            "where month = ? and (segment = ? or ? = 'all') and is_negative "
-            "order by sentiment_score, written_at desc limit 10",
-            (filters.month, filters.segment, filters.segment))
-        st.caption("The most negative texts of the month")
-        st.dataframe(worst, hide_index=True, width="stretch", column_config={
-            "sentiment_score": st.column_config.NumberColumn("score", format="%.2f")})
+    st.altair_chart(alt.Chart(channels, title="Mean sentiment by channel (-1 to 1)").mark_bar()
+                    .encode(x=alt.X("text_sentiment:Q", title=None,
+                                    scale=alt.Scale(domain=[-1, 1])),
+                            y=alt.Y("channel:N", title=None, sort="-x"),
+                            tooltip=["channel", "texts:Q",
+                                     alt.Tooltip("text_sentiment:Q", format=".2f"),
+                                     alt.Tooltip("negative_text_share:Q", format=".0%")]),
+                    width="stretch")
+    worst = data.read(
+        "select account_name, channel, sentiment_score, customer_text from {customer_texts} "
+        "where month = ? and (segment = ? or ? = 'all') and is_negative "
+        "order by sentiment_score, written_at desc limit 10",
+        (filters.month, filters.segment, filters.segment))
+    st.caption("The most negative texts of the month")
+    st.dataframe(worst, hide_index=True, width="stretch", column_config={
+        "account_name": st.column_config.TextColumn("Account"),
+        "channel": st.column_config.TextColumn("Channel"),
+        "sentiment_score": st.column_config.NumberColumn("Score", format="%.2f"),
+        "customer_text": st.column_config.TextColumn("What they wrote", width="large")})
 
 support = data.read(
     "select month, tickets_opened, median_first_response_hours, median_resolution_hours, "

@@ -92,9 +92,12 @@ conditions as (
             and health_days.health_band != 'green',
             false
         ) as is_renewal_at_risk,
-        -- the mean sentiment of the customer texts of the last 90 days is negative
+        -- the mean sentiment of the customer texts of the last 90 days is negative, over
+        -- at least var alert_min_texts texts (one unhappy line is no trend)
         coalesce(
-            health_days.text_sentiment_90 < {{ number_var('negative_text_threshold') }}, false
+            health_days.text_sentiment_90 < {{ number_var('negative_text_threshold') }}
+            and health_days.texts_90 >= {{ number_var('alert_min_texts') }},
+            false
         ) as is_sentiment_negative
     from health_days
     inner join accounts
